@@ -1,0 +1,132 @@
+using AreaPartnerships.Domain.AreaPlans;
+using AreaPartnerships.Domain.Areas;
+using AreaPartnerships.Domain.Budgets;
+using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Domain.CostAvoidance;
+using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Domain.Meetings;
+using AreaPartnerships.Domain.Organisations;
+using AreaPartnerships.Domain.Subjects;
+using AreaPartnerships.Domain.TaskGroups;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Domain;
+
+/// <summary>
+/// The unit of work and the repository (no extra layers: docs/decisions/0002). Mapping is in one
+/// IEntityTypeConfiguration per entity beside the entity, and holds nothing provider-specific: each
+/// provider has its own migrations project.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, int>(options), IDataProtectionKeyContext
+{
+    public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<Ward> Wards => Set<Ward>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<UserArea> UserAreas => Set<UserArea>();
+
+    public DbSet<UserWard> UserWards => Set<UserWard>();
+
+    public DbSet<ConfidentialityAgreement> ConfidentialityAgreements => Set<ConfidentialityAgreement>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Issue> Issues => Set<Issue>();
+
+    public DbSet<IssueEvent> IssueEvents => Set<IssueEvent>();
+
+    public DbSet<LevelTarget> LevelTargets => Set<LevelTarget>();
+
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    public DbSet<Subject> Subjects => Set<Subject>();
+
+    public DbSet<IssueSubject> IssueSubjects => Set<IssueSubject>();
+
+    public DbSet<AreaPlan> AreaPlans => Set<AreaPlan>();
+
+    public DbSet<Priority> Priorities => Set<Priority>();
+
+    public DbSet<TaskGroup> TaskGroups => Set<TaskGroup>();
+
+    public DbSet<TaskGroupMember> TaskGroupMembers => Set<TaskGroupMember>();
+
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+
+    public DbSet<PlanActionUpdate> PlanActionUpdates => Set<PlanActionUpdate>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<QuickWinBudget> QuickWinBudgets => Set<QuickWinBudget>();
+
+    public DbSet<QuickWinSpend> QuickWinSpends => Set<QuickWinSpend>();
+
+    public DbSet<UnitCost> UnitCosts => Set<UnitCost>();
+
+    public DbSet<CostEstimateLine> CostEstimateLines => Set<CostEstimateLine>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+
+            // Nothing is deleted by cascade unless a configuration says so: records are kept, not lost.
+            foreach (var fk in entity.GetForeignKeys().Where(fk => fk.DeleteBehavior == DeleteBehavior.Cascade && !fk.IsOwnership))
+            {
+                if (fk.DeclaringEntityType.ClrType.Namespace?.StartsWith("AreaPartnerships", StringComparison.Ordinal) == true
+                    && !CascadeAllowed.Contains(fk.DeclaringEntityType.ClrType))
+                {
+                    fk.DeleteBehavior = DeleteBehavior.Restrict;
+                }
+            }
+        }
+    }
+
+    /// <summary>Link rows that belong wholly to their parent and go with it.</summary>
+    private static readonly HashSet<Type> CascadeAllowed =
+        [typeof(UserArea), typeof(UserWard), typeof(TaskGroupMember), typeof(MeetingAttendee), typeof(IssueSubject)];
+
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+}

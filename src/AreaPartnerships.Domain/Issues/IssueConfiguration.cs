@@ -1,0 +1,91 @@
+using AreaPartnerships.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AreaPartnerships.Domain.Issues;
+
+internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
+{
+    public void Configure(EntityTypeBuilder<Issue> builder)
+    {
+        builder.Property(i => i.Reference).HasMaxLength(20);
+        builder.Property(i => i.Title).HasMaxLength(Issue.TitleMaxLength);
+        builder.Property(i => i.Description).HasMaxLength(Issue.DescriptionMaxLength);
+        builder.Property(i => i.Address).HasMaxLength(300);
+        builder.Property(i => i.Postcode).HasMaxLength(10);
+        builder.Property(i => i.OnBehalfOfName).HasMaxLength(150);
+        builder.Property(i => i.OnBehalfOfContact).HasMaxLength(250);
+        builder.Property(i => i.Outcome).HasMaxLength(4000);
+
+        builder.HasOne(i => i.Area).WithMany().HasForeignKey(i => i.AreaId);
+        builder.HasOne(i => i.Ward).WithMany().HasForeignKey(i => i.WardId);
+        builder.HasOne(i => i.Category).WithMany().HasForeignKey(i => i.CategoryId);
+        builder.HasOne(i => i.RaisedBy).WithMany().HasForeignKey(i => i.RaisedById);
+        builder.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId);
+        builder.HasOne(i => i.LeadOrganisation).WithMany().HasForeignKey(i => i.LeadOrganisationId);
+        builder.HasOne(i => i.ReferredOrganisation).WithMany().HasForeignKey(i => i.ReferredOrganisationId);
+        builder.HasOne(i => i.TaskGroup).WithMany().HasForeignKey(i => i.TaskGroupId);
+        builder.HasOne<Issue>().WithMany().HasForeignKey(i => i.DuplicateOfId);
+
+        // Lists filter by scope (area / ward / organisation / owner) and sort newest or oldest first;
+        // each index ends with Id so paging by key is a seek. Tuned further with the list capability.
+        builder.HasIndex(i => i.Reference).IsUnique();
+        builder.HasIndex(i => new { i.AreaId, i.Status, i.RaisedAt, i.Id });
+        builder.HasIndex(i => new { i.WardId, i.Status, i.RaisedAt, i.Id });
+        builder.HasIndex(i => new { i.Status, i.RaisedAt, i.Id });
+        builder.HasIndex(i => new { i.OwnerId, i.Status });
+        builder.HasIndex(i => new { i.LeadOrganisationId, i.Status });
+        builder.HasIndex(i => new { i.ReferredOrganisationId, i.Status });
+        builder.HasIndex(i => i.TaskGroupId);
+        builder.HasIndex(i => i.CategoryId);
+        builder.HasIndex(i => i.RaisedById);
+        builder.HasIndex(i => i.DuplicateOfId);
+    }
+}
+
+internal sealed class IssueEventConfiguration : IEntityTypeConfiguration<IssueEvent>
+{
+    public void Configure(EntityTypeBuilder<IssueEvent> builder)
+    {
+        builder.Property(e => e.Summary).HasMaxLength(300);
+        builder.Property(e => e.Field).HasMaxLength(50);
+        builder.Property(e => e.OldValue).HasMaxLength(300);
+        builder.Property(e => e.NewValue).HasMaxLength(300);
+        builder.Property(e => e.Body).HasMaxLength(4000);
+        builder.HasOne<Issue>().WithMany().HasForeignKey(e => e.IssueId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.ActorId);
+        builder.HasIndex(e => new { e.IssueId, e.Id });
+        builder.HasIndex(e => new { e.Kind, e.OccurredAt });
+        builder.HasIndex(e => e.ActorId);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(Category.NameMaxLength);
+        builder.Property(c => c.Code).HasMaxLength(50);
+        builder.HasIndex(c => c.Name).IsUnique();
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.HasOne(c => c.FrontLineOrganisation).WithMany().HasForeignKey(c => c.FrontLineOrganisationId);
+    }
+}
+
+internal sealed class LevelTargetConfiguration : IEntityTypeConfiguration<LevelTarget>
+{
+    public void Configure(EntityTypeBuilder<LevelTarget> builder)
+    {
+        builder.HasKey(t => t.Level);
+        builder.Property(t => t.Level).ValueGeneratedNever();
+    }
+}
+
+internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<ReferenceCounter>
+{
+    public void Configure(EntityTypeBuilder<ReferenceCounter> builder)
+    {
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
+    }
+}

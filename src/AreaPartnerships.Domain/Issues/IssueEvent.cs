@@ -1,0 +1,42 @@
+namespace AreaPartnerships.Domain.Issues;
+
+/// <summary>
+/// One entry on an issue's timeline: who, when, what changed (old → new). Append-only. Indexed by
+/// (IssueId, Id) so the whole timeline is one range seek; ids increase with time.
+/// </summary>
+public class IssueEvent
+{
+    public IssueEvent(int issueId, IssueEventKind kind, int? actorId, DateTime occurredAt, string summary, Visibility visibility = Visibility.Everyone)
+    {
+        IssueId = issueId;
+        Kind = kind;
+        ActorId = actorId;
+        OccurredAt = occurredAt;
+        Summary = summary;
+        Visibility = visibility;
+    }
+
+    public long Id { get; private set; }
+
+    public int IssueId { get; private set; }
+
+    public IssueEventKind Kind { get; private set; }
+
+    /// <summary>Null for events by the system or a member of the public.</summary>
+    public int? ActorId { get; private set; }
+
+    public DateTime OccurredAt { get; private set; }
+
+    public string Summary { get; private set; }
+
+    public string? Field { get; init; }
+
+    public string? OldValue { get; init; }
+
+    public string? NewValue { get; init; }
+
+    /// <summary>The note's text, or the reason for a step up/down, withdrawal or reopening.</summary>
+    public string? Body { get; init; }
+
+    public Visibility Visibility { get; private set; }
+}

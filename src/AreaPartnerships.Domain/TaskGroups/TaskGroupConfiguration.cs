@@ -1,0 +1,62 @@
+using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Domain.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AreaPartnerships.Domain.TaskGroups;
+
+internal sealed class TaskGroupConfiguration : IEntityTypeConfiguration<TaskGroup>
+{
+    public void Configure(EntityTypeBuilder<TaskGroup> builder)
+    {
+        builder.Property(g => g.Name).HasMaxLength(150);
+        builder.Property(g => g.ClosingSummary).HasMaxLength(4000);
+        builder.HasOne(g => g.Area).WithMany().HasForeignKey(g => g.AreaId);
+        builder.HasOne(g => g.Priority).WithMany().HasForeignKey(g => g.PriorityId);
+        builder.HasOne(g => g.LeadOrganisation).WithMany().HasForeignKey(g => g.LeadOrganisationId);
+        builder.HasOne(g => g.LeadUser).WithMany().HasForeignKey(g => g.LeadUserId);
+        builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.TaskGroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(g => g.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(g => new { g.AreaId, g.Status });
+        builder.HasIndex(g => g.LeadUserId);
+    }
+}
+
+internal sealed class TaskGroupMemberConfiguration : IEntityTypeConfiguration<TaskGroupMember>
+{
+    public void Configure(EntityTypeBuilder<TaskGroupMember> builder)
+    {
+        builder.HasKey(m => new { m.TaskGroupId, m.UserId });
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId);
+        builder.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>
+{
+    public void Configure(EntityTypeBuilder<PlanAction> builder)
+    {
+        builder.Property(a => a.Description).HasMaxLength(1000);
+        builder.Property(a => a.StatusReason).HasMaxLength(1000);
+        builder.HasOne(a => a.TaskGroup).WithMany().HasForeignKey(a => a.TaskGroupId);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId);
+        builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId);
+        builder.HasOne<Issue>().WithMany().HasForeignKey(a => a.IssueId);
+        builder.HasIndex(a => new { a.OwnerId, a.Status, a.DueOn });
+        builder.HasIndex(a => new { a.TaskGroupId, a.Status });
+        builder.HasIndex(a => a.MeetingId);
+        builder.HasIndex(a => a.IssueId);
+    }
+}
+
+internal sealed class PlanActionUpdateConfiguration : IEntityTypeConfiguration<PlanActionUpdate>
+{
+    public void Configure(EntityTypeBuilder<PlanActionUpdate> builder)
+    {
+        builder.Property(u => u.Text).HasMaxLength(4000);
+        builder.HasOne<PlanAction>().WithMany().HasForeignKey(u => u.PlanActionId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(u => u.ById);
+        builder.HasIndex(u => new { u.PlanActionId, u.Id });
+    }
+}

@@ -1,0 +1,82 @@
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Web.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Infrastructure.Database;
+
+/// <summary>
+/// Chooses the database provider (<c>Database:Provider</c> = Sqlite, the embedded default, or SqlServer)
+/// and points EF Core at that provider's migrations project. Migrating and seeding at start-up is on by
+/// default; turn <c>Database:MigrateOnStartup</c> off where a deployment step migrates instead.
+/// Demo data is seeded in Development (<c>Database:SeedDemoData</c>), never in Production.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
+
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Database:Provider"] ?? Sqlite;
+        services.AddDbContext<AppDbContext>(options => Configure(options, provider, configuration, contentRoot));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string provider, IConfiguration configuration, string contentRoot)
+    {
+        switch (provider)
+        {
+            case Sqlite:
+                options.UseSqlite(SqliteConnectionString(configuration, contentRoot),
+                    o => o.MigrationsAssembly("AreaPartnerships.Migrations.Sqlite"));
+                break;
+            case SqlServer:
+                var connection = configuration.GetConnectionString(SqlServer)
+                    ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
+                options.UseSqlServer(connection, o => o.MigrationsAssembly("AreaPartnerships.Migrations.SqlServer"));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{SqlServer}', not '{provider}'.");
+        }
+    }
+
+    /// <summary>
+    /// <c>ConnectionStrings:Sqlite</c> if set, else a file at <c>Database:SqlitePath</c>
+    /// (default <c>App_Data/area-partnerships.db</c> under the content root). The folder is created.
+    /// </summary>
+    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var explicitConnection = configuration.GetConnectionString(Sqlite);
+        if (!string.IsNullOrWhiteSpace(explicitConnection))
+        {
+            return explicitConnection;
+        }
+
+        var path = configuration["Database:SqlitePath"] ?? Path.Combine("App_Data", "area-partnerships.db");
+        var fullPath = Path.GetFullPath(path, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        return new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString();
+    }
+
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await ReferenceData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<ApplicationRole>>());
+
+        // Demo users have a published password: never in Production, whatever the configuration says.
+        if (!environment.IsProduction() && configuration.GetValue("Database:SeedDemoData", defaultValue: environment.IsDevelopment()))
+        {
+            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+                scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        }
+    }
+}

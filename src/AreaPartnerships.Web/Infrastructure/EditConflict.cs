@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Infrastructure;
+
+/// <summary>
+/// The second of two concurrent saves is refused, never silently applied. This builds the message the
+/// person sees: what the record holds now (the other person's change), with their own values kept in
+/// the form and its version moved on, so saving again is a deliberate choice.
+/// </summary>
+public sealed record EditConflict(string Message, Guid CurrentVersion)
+{
+    /// <summary>ModelState key for the conflict message: not a field, so the summary shows it without a link.</summary>
+    public const string Field = "";
+
+    /// <summary>
+    /// Reads the row as it is now. <paramref name="describe"/> turns its current values into
+    /// "Name: South Walsall" lines for the properties the form edits. Null when the row was deleted.
+    /// </summary>
+    public static async Task<EditConflict?> FromAsync(DbUpdateConcurrencyException exception, string recordName, Func<Microsoft.EntityFrameworkCore.ChangeTracking.PropertyValues, IEnumerable<string>> describe)
+    {
+        var entry = exception.Entries.Single();
+        var current = await entry.GetDatabaseValuesAsync();
+        if (current is null)
+        {
+            return null;
+        }
+
+        var changes = string.Join("; ", describe(current));
+        return new EditConflict(
+            $"Someone else changed this {recordName} while you were editing it, so your changes have not been saved. It now reads: {changes}. Check your changes below and save again to replace theirs.",
+            current.GetValue<Guid>("Version"));
+    }
+
+    public static string YesNo(bool value) => value ? "yes" : "no";
+}

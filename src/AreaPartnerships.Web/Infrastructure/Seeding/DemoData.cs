@@ -1,0 +1,499 @@
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Areas;
+using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Domain.Organisations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Infrastructure.Seeding;
+
+/// <summary>
+/// Walsall demo data for Development: the six Area Partnerships and twenty wards of DOMAIN.md, partner
+/// organisations, one demo user per role (password <see cref="Password"/>, listed in the README),
+/// three invented councillors per ward and a few dozen issues across levels and statuses.
+/// Runs only when the database has no areas, so it never touches real data.
+/// </summary>
+public static class DemoData
+{
+    /// <summary>Published in the README: demo data must never reach Production (see DatabaseSetup).</summary>
+    public const string Password = "Walsall-Demo-2026!";
+
+    public const string Domain = "demo.walsall.test";
+
+    // Area, ward, population, rank of deprivation within the borough (1 = most deprived). Invented but plausible.
+    private static readonly (string Area, string Ward, int Population, int Rank)[] Wards =
+    [
+        ("Aldridge & Beacon", "Aldridge Central and South", 13_100, 19),
+        ("Aldridge & Beacon", "Aldridge North and Walsall Wood", 12_900, 15),
+        ("Aldridge & Beacon", "Pheasey Park Farm", 12_300, 17),
+        ("Aldridge & Beacon", "Streetly", 12_600, 20),
+        ("Brownhills, Pelsall, Rushall & Shelfield", "Brownhills", 12_700, 11),
+        ("Brownhills, Pelsall, Rushall & Shelfield", "Pelsall", 11_900, 16),
+        ("Brownhills, Pelsall, Rushall & Shelfield", "Rushall-Shelfield", 11_500, 14),
+        ("Darlaston & Bentley", "Bentley and Darlaston North", 13_300, 7),
+        ("Darlaston & Bentley", "Darlaston South", 13_400, 5),
+        ("North Walsall", "Birchills Leamore", 14_200, 4),
+        ("North Walsall", "Blakenall", 14_000, 1),
+        ("North Walsall", "Bloxwich East", 12_800, 8),
+        ("North Walsall", "Bloxwich West", 13_600, 12),
+        ("South Walsall", "St Matthew's", 15_400, 3),
+        ("South Walsall", "Paddock", 13_000, 18),
+        ("South Walsall", "Palfrey", 15_100, 6),
+        ("South Walsall", "Pleck", 14_300, 2),
+        ("Willenhall & Short Heath", "Short Heath", 12_200, 13),
+        ("Willenhall & Short Heath", "Willenhall North", 12_900, 10),
+        ("Willenhall & Short Heath", "Willenhall South", 14_700, 9),
+    ];
+
+    private static readonly (string Name, OrganisationKind Kind, string? FrontLineContact)[] Organisations =
+    [
+        ("West Midlands Police", OrganisationKind.Police, "Call 101 or report online at west-midlands.police.uk"),
+        ("West Midlands Fire Service", OrganisationKind.FireAndRescue, "Safe and well visits: 0800 389 5525"),
+        ("NHS Walsall", OrganisationKind.Health, null),
+        ("Walsall Housing Group", OrganisationKind.Housing, "Tenancy team: 0800 345 345 or whg.uk.com"),
+        ("Anti-social Behaviour Team", OrganisationKind.AntiSocialBehaviour, "asb@demo.walsall.test or 01922 650000"),
+        ("Street Cleansing", OrganisationKind.CouncilService, "Report it online at walsall.gov.uk/report or 01922 650000"),
+        ("Highways", OrganisationKind.CouncilService, "Report a road problem at walsall.gov.uk/highways or 01922 650000"),
+        ("Environmental Health", OrganisationKind.CouncilService, "Noise and nuisance line: 01922 653010"),
+        ("Money Advice Walsall", OrganisationKind.Voluntary, null),
+        ("Children's Early Help", OrganisationKind.CouncilService, null),
+        ("Walsall Works", OrganisationKind.CouncilService, null),
+    ];
+
+    // Which front-line service usually does each category's simple jobs (shown to councillors before raising).
+    private static readonly (string CategoryCode, string Organisation)[] FrontLineServices =
+    [
+        ("fly-tipping", "Street Cleansing"),
+        ("street-cleansing", "Street Cleansing"),
+        ("graffiti", "Street Cleansing"),
+        ("highways", "Highways"),
+        ("street-lighting", "Highways"),
+        ("noise-nuisance", "Environmental Health"),
+        ("asb", "Anti-social Behaviour Team"),
+        ("fire-risk", "West Midlands Fire Service"),
+        ("housing-conditions", "Walsall Housing Group"),
+    ];
+
+    private static readonly string[] FirstNames =
+    [
+        "Amrit", "Barbara", "Carl", "Deborah", "Ellis", "Farah", "Gareth", "Harjit", "Irene", "Jaswinder",
+        "Keith", "Lorraine", "Mohammed", "Nadia", "Owen", "Pauline", "Rashid", "Sandra", "Trevor", "Yasmin",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Ahmed", "Bennett", "Chana", "Dhillon", "Evans", "Fletcher", "Gill", "Hartley", "Iqbal", "Jones",
+        "Kaur", "Lloyd", "Malik", "Nash", "Oakley", "Patel", "Riley", "Singh", "Turner", "Walker",
+    ];
+
+    public static async Task SeedAsync(AppDbContext db, UserManager<ApplicationUser> userManager, TimeProvider timeProvider)
+    {
+        if (await db.Areas.AnyAsync())
+        {
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+
+        var areas = Wards.Select(w => w.Area).Distinct().ToDictionary(name => name, name => new Area(name));
+        db.Areas.AddRange(areas.Values);
+        await db.SaveChangesAsync();
+
+        var wards = new Dictionary<string, Ward>();
+        foreach (var (area, name, population, rank) in Wards)
+        {
+            var ward = new Ward(name, areas[area].Id);
+            ward.Update(name, areas[area].Id, population, rank, isActive: true);
+            wards[name] = ward;
+        }
+
+        db.Wards.AddRange(wards.Values);
+
+        var organisations = Organisations.ToDictionary(
+            o => o.Name,
+            o => new Organisation(o.Name, o.Kind, isFrontLineService: o.FrontLineContact is not null, o.FrontLineContact));
+        db.Organisations.AddRange(organisations.Values);
+        await db.SaveChangesAsync();
+
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Code);
+        foreach (var (code, organisation) in FrontLineServices)
+        {
+            if (categories.TryGetValue(code, out var category))
+            {
+                category.SetFrontLineService(organisations[organisation].Id);
+            }
+        }
+
+        await db.SaveChangesAsync();
+
+        async Task<ApplicationUser> User(string localPart, string name, string role, string? jobTitle = null,
+            string[]? areaNames = null, string[]? wardNames = null, string? organisation = null, bool canSignIn = true)
+        {
+            var user = new ApplicationUser($"{localPart}@{Domain}", name)
+            {
+                JobTitle = jobTitle,
+                EmailConfirmed = true,
+                CreatedAt = now,
+                OrganisationId = organisation is null ? null : organisations[organisation].Id,
+            };
+            user.SetAreas((areaNames ?? []).Select(a => areas[a].Id));
+            user.SetWards((wardNames ?? []).Select(w => wards[w].Id));
+            ScopeRules.Check(role, user.Areas.Select(a => a.AreaId).ToList(), user.Wards.Select(w => w.WardId).ToList(), user.OrganisationId);
+
+            var created = canSignIn ? await userManager.CreateAsync(user, Password) : await userManager.CreateAsync(user);
+            Check(created, user.Email!);
+            Check(await userManager.AddToRoleAsync(user, role), user.Email!);
+            return user;
+        }
+
+        var admin = await User("admin", "Sam Okafor", Roles.Administrator, "Systems administrator", organisation: null);
+        var partnershipManager = await User("partnership.manager", "Helen Price", Roles.PartnershipManager, "Area Partnerships manager");
+        var southManager = await User("area.manager", "Priya Sharma", Roles.AreaManager, "Area manager, South Walsall", areaNames: ["South Walsall"]);
+        var northManager = await User("area.manager.north", "Dave Hughes", Roles.AreaManager, "Area manager, North Walsall", areaNames: ["North Walsall"]);
+        var eastManager = await User("area.manager.east", "Linda Chapman", Roles.AreaManager, "Area manager, Darlaston & Bentley and Willenhall & Short Heath",
+            areaNames: ["Darlaston & Bentley", "Willenhall & Short Heath"]);
+        var westManager = await User("area.manager.west", "Neil Forrester", Roles.AreaManager, "Area manager, Aldridge & Beacon and Brownhills, Pelsall, Rushall & Shelfield",
+            areaNames: ["Aldridge & Beacon", "Brownhills, Pelsall, Rushall & Shelfield"]);
+        var supportOfficer = await User("support.officer", "Tom Barker", Roles.SupportOfficer, "Area support officer", areaNames: ["South Walsall"]);
+        var councillor = await User("councillor", "Cllr Aisha Khan", Roles.Councillor, "Ward councillor", wardNames: ["St Matthew's"]);
+        var police = await User("police", "PC Mark Davies", Roles.PartnerUser, "Neighbourhood PCSO supervisor", organisation: "West Midlands Police");
+        var housing = await User("housing", "Janet Moore", Roles.PartnerUser, "Neighbourhood housing officer", organisation: "Walsall Housing Group");
+        var fire = await User("fire", "Stuart Reid", Roles.PartnerUser, "Community safety officer", organisation: "West Midlands Fire Service");
+
+        // Three councillors per ward (St Matthew's has the demo councillor as one of its three). They
+        // cannot sign in: they exist so ward pages and lists look real.
+        var nameIndex = 0;
+        foreach (var ward in wards.Keys)
+        {
+            var seats = ward == "St Matthew's" ? 2 : 3;
+            for (var seat = 0; seat < seats; seat++, nameIndex++)
+            {
+                var first = FirstNames[nameIndex % FirstNames.Length];
+                var last = LastNames[(nameIndex * 7 + 3) % LastNames.Length];
+                await User($"cllr.{first}.{last}.{nameIndex}".ToLowerInvariant(), $"Cllr {first} {last}", Roles.Councillor,
+                    "Ward councillor", wardNames: [ward], canSignIn: false);
+            }
+        }
+
+        _ = admin;
+
+        var managerOfArea = new Dictionary<int, ApplicationUser>
+        {
+            [areas["South Walsall"].Id] = southManager,
+            [areas["North Walsall"].Id] = northManager,
+            [areas["Darlaston & Bentley"].Id] = eastManager,
+            [areas["Willenhall & Short Heath"].Id] = eastManager,
+            [areas["Aldridge & Beacon"].Id] = westManager,
+            [areas["Brownhills, Pelsall, Rushall & Shelfield"].Id] = westManager,
+        };
+        var raisers = new Dictionary<IssueSource, ApplicationUser>
+        {
+            [IssueSource.Councillor] = councillor,
+            [IssueSource.Resident] = supportOfficer,
+            [IssueSource.Partner] = police,
+            [IssueSource.CommunityMeeting] = supportOfficer,
+            [IssueSource.Officer] = southManager,
+        };
+        var partnersByOrganisation = new Dictionary<string, ApplicationUser>
+        {
+            ["West Midlands Police"] = police,
+            ["Walsall Housing Group"] = housing,
+            ["West Midlands Fire Service"] = fire,
+        };
+        var targets = await db.LevelTargets.ToDictionaryAsync(t => t.Level, t => t.TargetDays);
+        var counters = new Dictionary<int, ReferenceCounter>();
+
+        foreach (var spec in DemoIssues)
+        {
+            var ward = wards[spec.Ward];
+            var raisedAt = now.AddDays(-spec.DaysAgo).Date.AddHours(9 + (spec.DaysAgo % 8));
+            var raisedBy = spec.Source == IssueSource.Councillor && ward.Name != "St Matthew's"
+                ? managerOfArea[ward.AreaId]
+                : spec.Source == IssueSource.Officer ? managerOfArea[ward.AreaId] : raisers[spec.Source];
+
+            if (!counters.TryGetValue(raisedAt.Year, out var counter))
+            {
+                counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.Year == raisedAt.Year) ?? db.ReferenceCounters.Add(new ReferenceCounter(raisedAt.Year)).Entity;
+                counters[raisedAt.Year] = counter;
+            }
+
+            var issue = new Issue(counter.Next(), spec.Title, spec.Description, ward, categories[spec.Category].Id, spec.Source, raisedBy.Id, raisedAt)
+            {
+                Address = spec.Address,
+                Postcode = spec.Postcode,
+                IsConfidential = spec.Confidential,
+            };
+            if (spec.Source == IssueSource.Resident)
+            {
+                issue.OnBehalfOfName = "A resident (name held by the area team)";
+            }
+
+            db.Issues.Add(issue);
+            await db.SaveChangesAsync();
+
+            var events = new List<IssueEvent>
+            {
+                new(issue.Id, IssueEventKind.Raised, raisedBy.Id, raisedAt, $"Raised by {raisedBy.DisplayName}"),
+            };
+
+            if (spec.Level is { } level)
+            {
+                var manager = level == IssueLevel.Borough ? partnershipManager : managerOfArea[ward.AreaId];
+                var triagedAt = raisedAt.AddDays(Math.Min(2, spec.DaysAgo / 2.0));
+                var firstLevel = spec.SteppedUpFrom ?? level;
+                issue.Level = firstLevel;
+                issue.Status = IssueStatus.Triaged;
+                issue.TargetDate = DateOnly.FromDateTime(triagedAt.AddDays(targets[firstLevel]));
+                events.Add(new(issue.Id, IssueEventKind.Triaged, manager.Id, triagedAt, $"Triaged at {LevelName(firstLevel)}")
+                {
+                    Field = "Level",
+                    NewValue = LevelName(firstLevel),
+                    Body = spec.Rationale,
+                });
+
+                var assignedAt = triagedAt.AddMinutes(5);
+                switch (firstLevel)
+                {
+                    case IssueLevel.FrontLine:
+                        var service = organisations[spec.Lead ?? "Street Cleansing"];
+                        issue.ReferredOrganisationId = service.Id;
+                        issue.FollowUpOn = DateOnly.FromDateTime(triagedAt.AddDays(7));
+                        events.Add(new(issue.Id, IssueEventKind.Referred, manager.Id, assignedAt, $"Referred to {service.Name}")
+                        {
+                            Field = "Referred to",
+                            NewValue = service.Name,
+                        });
+                        break;
+                    default:
+                        var owner = spec.Lead is not null && partnersByOrganisation.TryGetValue(spec.Lead, out var partner) ? partner : manager;
+                        issue.OwnerId = owner.Id;
+                        issue.LeadOrganisationId = spec.Lead is null ? null : organisations[spec.Lead].Id;
+                        events.Add(new(issue.Id, IssueEventKind.Assigned, manager.Id, assignedAt, $"Assigned to {owner.DisplayName}")
+                        {
+                            Field = "Owner",
+                            NewValue = owner.DisplayName,
+                        });
+                        break;
+                }
+
+                if (spec.SteppedUpFrom is { } from && from != level)
+                {
+                    var movedAt = triagedAt.AddDays(Math.Max(1, spec.DaysAgo / 3));
+                    var stepUp = level > from;
+                    issue.Level = level;
+                    issue.ReferredOrganisationId = null;
+                    issue.FollowUpOn = null;
+                    issue.OwnerId = level == IssueLevel.Borough ? partnershipManager.Id : managerOfArea[ward.AreaId].Id;
+                    issue.TargetDate = DateOnly.FromDateTime(movedAt.AddDays(targets[level]));
+                    if (stepUp)
+                    {
+                        issue.StepUpCount++;
+                    }
+                    else
+                    {
+                        issue.StepDownCount++;
+                    }
+
+                    events.Add(new(issue.Id, stepUp ? IssueEventKind.SteppedUp : IssueEventKind.SteppedDown, manager.Id, movedAt,
+                        $"{(stepUp ? "Stepped up" : "Stepped down")} from {LevelName(from)} to {LevelName(level)}")
+                    {
+                        Field = "Level",
+                        OldValue = LevelName(from),
+                        NewValue = LevelName(level),
+                        Body = stepUp
+                            ? "The front-line response has not held: repeat reports and more than one agency now involved."
+                            : "The multi-agency work is done; what remains is routine for the local team.",
+                    });
+                }
+
+                var at = raisedAt.AddDays(Math.Max(1, spec.DaysAgo * 2 / 3));
+                if (spec.Status is IssueStatus.InProgress or IssueStatus.Resolved or IssueStatus.Closed)
+                {
+                    issue.Status = IssueStatus.InProgress;
+                    events.Add(new(issue.Id, IssueEventKind.StatusChanged, manager.Id, at, "Status changed to In progress")
+                    {
+                        Field = "Status",
+                        OldValue = "Triaged",
+                        NewValue = "In progress",
+                    });
+                    events.Add(new(issue.Id, IssueEventKind.NoteAdded, manager.Id, at.AddHours(2), "Note added",
+                        spec.Confidential ? Visibility.Confidential : Visibility.Everyone)
+                    {
+                        Body = spec.Note ?? "Visited the site with partners; actions agreed and owners named.",
+                    });
+                }
+
+                if (spec.Status is IssueStatus.Resolved or IssueStatus.Closed)
+                {
+                    var resolvedAt = now.AddDays(-Math.Max(1, spec.DaysAgo / 4));
+                    issue.Status = IssueStatus.Resolved;
+                    issue.ResolvedAt = resolvedAt;
+                    issue.Outcome = spec.Outcome ?? "Problem resolved; no further reports in the follow-up period.";
+                    events.Add(new(issue.Id, IssueEventKind.Resolved, manager.Id, resolvedAt, "Resolved") { Body = issue.Outcome });
+                    if (spec.Status == IssueStatus.Closed)
+                    {
+                        issue.Status = IssueStatus.Closed;
+                        issue.ClosedAt = resolvedAt.AddDays(1);
+                        events.Add(new(issue.Id, IssueEventKind.Closed, manager.Id, resolvedAt.AddDays(1), "Closed"));
+                    }
+                }
+            }
+            else if (spec.Status == IssueStatus.Withdrawn)
+            {
+                var manager = managerOfArea[ward.AreaId];
+                issue.Status = IssueStatus.Withdrawn;
+                events.Add(new(issue.Id, IssueEventKind.Withdrawn, manager.Id, raisedAt.AddDays(1), "Withdrawn: not for the partnership")
+                {
+                    Field = "Status",
+                    OldValue = "New",
+                    NewValue = "Withdrawn",
+                    Body = spec.Note,
+                });
+            }
+
+            issue.LastActivityAt = events.Max(e => e.OccurredAt);
+            db.IssueEvents.AddRange(events);
+            await db.SaveChangesAsync();
+        }
+    }
+
+    public static string LevelName(IssueLevel level) => $"Level {(int)level}";
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    private sealed record DemoIssue(
+        string Title,
+        string Description,
+        string Ward,
+        string Category,
+        IssueSource Source,
+        int DaysAgo,
+        IssueStatus Status = IssueStatus.New,
+        IssueLevel? Level = null,
+        string? Lead = null,
+        IssueLevel? SteppedUpFrom = null,
+        bool Confidential = false,
+        string? Address = null,
+        string? Postcode = null,
+        string? Rationale = null,
+        string? Note = null,
+        string? Outcome = null);
+
+    private static readonly DemoIssue[] DemoIssues =
+    [
+        // New, waiting for triage.
+        new("Mattresses dumped behind the shops on Caldmore Green", "Three mattresses and a sofa dumped in the service alley behind the shops. Residents say it happens every weekend.",
+            "St Matthew's", "fly-tipping", IssueSource.Councillor, 1, Address: "Caldmore Green", Postcode: "WS1 3RH"),
+        new("Broken street light on Sandwell Street", "Street light outside number 40 has been out for two weeks; residents feel unsafe walking home.",
+            "St Matthew's", "street-lighting", IssueSource.Councillor, 2, Address: "Sandwell Street", Postcode: "WS1 3DR"),
+        new("Young people gathering at the Arboretum gates after dark", "Groups of 10–15 young people gathering at the gates most evenings; some intimidation of dog walkers reported.",
+            "St Matthew's", "asb", IssueSource.CommunityMeeting, 3, Address: "Lichfield Street", Postcode: "WS1 1TJ"),
+        new("Doorstep lender calling on older residents", "Several older residents on one estate report the same doorstep lender calling weekly and offering top-up loans.",
+            "Pleck", "doorstep-lending", IssueSource.Partner, 4, Confidential: true),
+        new("Overgrown footpath between Paddock Lane and Highgate Road", "The footpath is overgrown and parents with pushchairs are walking in the road.",
+            "Paddock", "parks", IssueSource.Resident, 2, Address: "Paddock Lane", Postcode: "WS1 3HH"),
+        new("Graffiti on the railway bridge, Pleck Road", "Offensive graffiti on the bridge parapet, visible from the road.",
+            "Pleck", "graffiti", IssueSource.Councillor, 5, Address: "Pleck Road", Postcode: "WS2 9ES"),
+        new("Cars parked on the pavement outside Palfrey school", "Parents parking across the pavement at drop-off; a child was nearly hit last week.",
+            "Palfrey", "road-safety", IssueSource.CommunityMeeting, 6, Address: "Dale Street", Postcode: "WS1 4AN"),
+        new("Empty house on Bloxwich Road attracting vandalism", "Boarded-up house has had its boards pulled off; signs of people inside at night.",
+            "Birchills Leamore", "empty-properties", IssueSource.Resident, 3, Address: "Bloxwich Road", Postcode: "WS2 7BD"),
+        new("Noise from late-night car meets in the industrial estate", "Car meets on Friday and Saturday nights until 3am; residents of the flats opposite cannot sleep.",
+            "Darlaston South", "noise-nuisance", IssueSource.Councillor, 7),
+        new("Food bank running short before Christmas", "The church food bank reports demand up by half and shelves empty by Thursday.",
+            "Blakenall", "poverty", IssueSource.Partner, 8),
+
+        // Level 1: referred to a front-line service.
+        new("Overflowing bins on Wednesbury Road", "Litter bins overflowing at the bus stops; rubbish blowing into gardens.",
+            "Pleck", "street-cleansing", IssueSource.Councillor, 9, IssueStatus.Triaged, IssueLevel.FrontLine, "Street Cleansing",
+            Rationale: "A simple job for Street Cleansing; no partnership work needed."),
+        new("Pothole at the junction of Sutton Road and Mellish Road", "Deep pothole that has already damaged two cars.",
+            "Paddock", "highways", IssueSource.Councillor, 12, IssueStatus.Triaged, IssueLevel.FrontLine, "Highways",
+            Rationale: "Highways repair: refer and follow up."),
+        new("Smell of burning from a back garden every evening", "A neighbour burns rubbish most evenings; smoke is entering houses on both sides.",
+            "Palfrey", "noise-nuisance", IssueSource.Resident, 15, IssueStatus.InProgress, IssueLevel.FrontLine, "Environmental Health",
+            Rationale: "Statutory nuisance: Environmental Health to investigate."),
+        new("Fly-tipping on the canal towpath near Town Wharf", "Builders' rubble dumped on the towpath; the canal trust has been told.",
+            "St Matthew's", "fly-tipping", IssueSource.Officer, 20, IssueStatus.Resolved, IssueLevel.FrontLine, "Street Cleansing",
+            Rationale: "Clearance by Street Cleansing.", Outcome: "Cleared within three days; camera deployed for a month."),
+        new("Smoke alarm concerns for an elderly tenant", "Housing officer worried that an elderly tenant has no working smoke alarm and smokes in bed.",
+            "Bloxwich East", "fire-risk", IssueSource.Partner, 25, IssueStatus.Closed, IssueLevel.FrontLine, "West Midlands Fire Service",
+            Rationale: "Safe and well visit by the fire service.", Outcome: "Safe and well visit done; alarms fitted and fire-retardant bedding provided."),
+        new("Abandoned trolleys in the brook at Willenhall Memorial Park", "Six shopping trolleys in the brook, catching debris.",
+            "Willenhall South", "parks", IssueSource.Councillor, 11, IssueStatus.Triaged, IssueLevel.FrontLine, "Street Cleansing",
+            Rationale: "Street Cleansing to remove; store to be asked to collect."),
+        new("Damp and mould in a housing association flat", "Family with a young child living with black mould in two rooms; repairs reported but not done.",
+            "Bentley and Darlaston North", "housing-conditions", IssueSource.Councillor, 14, IssueStatus.InProgress, IssueLevel.FrontLine, "Walsall Housing Group",
+            Rationale: "Landlord repair: refer to the housing group and follow up."),
+
+        // Level 2: partnership working, an owner, often a partner lead.
+        new("ASB around Williams Street", "Repeated reports of drug dealing, noise and intimidation around Williams Street and the alley behind it.",
+            "St Matthew's", "asb", IssueSource.Councillor, 40, IssueStatus.InProgress, IssueLevel.Partnership, "West Midlands Police",
+            Rationale: "Several agencies involved and repeat demand: task group led by the police.",
+            Note: "Joint patrols agreed with the ASB team; CCTV request submitted."),
+        new("Street drinking in the town centre", "Street drinkers gathering on Park Street benches from late morning; shop staff report abuse.",
+            "St Matthew's", "crime-drugs", IssueSource.Partner, 55, IssueStatus.InProgress, IssueLevel.Partnership, "West Midlands Police",
+            Rationale: "Needs police, outreach and the business improvement district together."),
+        new("Worklessness among 16–24s in Pleck", "Youth unemployment in Pleck is twice the borough rate; young people not engaging with the Jobcentre.",
+            "Pleck", "worklessness", IssueSource.Officer, 70, IssueStatus.InProgress, IssueLevel.Partnership, "Walsall Works",
+            Rationale: "Partnership problem-solving: Walsall Works to lead a task group."),
+        new("Repeat fly-tipping hot spot on Forrester Street", "Weekly fly-tipping despite clearances; the same alley each time.",
+            "Birchills Leamore", "fly-tipping", IssueSource.Councillor, 60, IssueStatus.InProgress, IssueLevel.Partnership,
+            SteppedUpFrom: IssueLevel.FrontLine, Rationale: "Clearance job for Street Cleansing."),
+        new("Nuisance motorbikes on the Goscote estate", "Off-road motorbikes on the estate and the old railway line most evenings.",
+            "Blakenall", "asb", IssueSource.CommunityMeeting, 35, IssueStatus.Triaged, IssueLevel.Partnership, "West Midlands Police",
+            Rationale: "Police-led, with the housing group on tenancy enforcement."),
+        new("Family known to several agencies, no lead professional", "A family is known to housing, school, police and health; each works separately and nothing changes. Needs a lead professional and a whole-family plan.",
+            "Palfrey", "early-help", IssueSource.Partner, 30, IssueStatus.InProgress, IssueLevel.Partnership, "Children's Early Help", Confidential: true,
+            Rationale: "Early help with a named lead professional.", Note: "Lead professional agreed at the tasking meeting; consent to share recorded."),
+        new("Tenants with rent arrears after Universal Credit move", "Housing group reports a cluster of tenants falling into arrears after moving to Universal Credit.",
+            "Bloxwich West", "debt", IssueSource.Partner, 45, IssueStatus.InProgress, IssueLevel.Partnership, "Walsall Housing Group",
+            Rationale: "Money advice outreach with the housing group."),
+        new("Speeding on Lichfield Road, Rushall", "Residents report speeding at school times; a community speed watch group wants to start.",
+            "Rushall-Shelfield", "road-safety", IssueSource.Councillor, 28, IssueStatus.Triaged, IssueLevel.Partnership, "West Midlands Police",
+            Rationale: "Community speed watch with police support."),
+        new("Isolated older residents in Streetly", "Befriending scheme closed; several older residents have no regular visitors.",
+            "Streetly", "health", IssueSource.CommunityMeeting, 50, IssueStatus.Resolved, IssueLevel.Partnership, "NHS Walsall",
+            Rationale: "Social prescribing with NHS Walsall.", Outcome: "Social prescribers now visit; a new lunch club meets weekly at the library."),
+        new("Youth shelter vandalised in Brownhills", "The youth shelter in the park has been burnt out; young people have nowhere to go.",
+            "Brownhills", "youth", IssueSource.Councillor, 80, IssueStatus.Closed, IssueLevel.Partnership,
+            Rationale: "Youth service and parks to agree a replacement.", Outcome: "Replaced with a youth-designed shelter; detached youth work twice a week."),
+        new("Drug litter in the alley off Bath Street", "Needles found twice in the alley used by children walking to school.",
+            "St Matthew's", "crime-drugs", IssueSource.Resident, 18, IssueStatus.InProgress, IssueLevel.Partnership,
+            SteppedUpFrom: IssueLevel.FrontLine, Rationale: "Sharps removal by Street Cleansing."),
+
+        // Level 3: multi-agency intervention, a lead organisation.
+        new("Cuckooing of vulnerable tenants in Caldmore", "Evidence that drug dealers are taking over the flats of vulnerable tenants.",
+            "St Matthew's", "crime-drugs", IssueSource.Partner, 65, IssueStatus.InProgress, IssueLevel.MultiAgency, "West Midlands Police", Confidential: true,
+            Rationale: "Safeguarding and organised crime: police-led multi-agency response.", Note: "Closure orders being prepared for two addresses."),
+        new("Hoarding and fire risk in a Darlaston flat", "A tenant's hoarding is a serious fire risk to the block; tenant refuses help.",
+            "Darlaston South", "fire-risk", IssueSource.Partner, 42, IssueStatus.InProgress, IssueLevel.MultiAgency, "West Midlands Fire Service", Confidential: true,
+            Rationale: "Fire, housing, adult social care and mental health together."),
+        new("Rising rough sleeping in the town centre", "Outreach counts have doubled since the spring.",
+            "St Matthew's", "housing-conditions", IssueSource.Officer, 90, IssueStatus.InProgress, IssueLevel.MultiAgency, "Walsall Housing Group",
+            SteppedUpFrom: IssueLevel.Partnership, Rationale: "Task group with outreach and the housing group."),
+        new("Illegal money lending network", "Trading standards intelligence links several doorstep lenders to one network.",
+            "Willenhall North", "doorstep-lending", IssueSource.Partner, 100, IssueStatus.Resolved, IssueLevel.MultiAgency, "Money Advice Walsall",
+            Rationale: "Illegal money lending team and money advice.", Outcome: "Two arrests; victims referred to money advice and a credit union."),
+
+        // Level 4: borough-level systems change.
+        new("Borough-wide rise in food insecurity", "Food bank demand up across every area; the causes are borough-wide (benefit changes, energy costs).",
+            "Blakenall", "poverty", IssueSource.Officer, 75, IssueStatus.InProgress, IssueLevel.Borough,
+            SteppedUpFrom: IssueLevel.MultiAgency, Rationale: "Anti-poverty work in Blakenall with the food bank."),
+        new("Early help thresholds not shared between agencies", "Agencies use different thresholds for early help, so families fall between services.",
+            "Palfrey", "early-help", IssueSource.Officer, 120, IssueStatus.Triaged, IssueLevel.Borough,
+            Rationale: "Needs a borough-wide agreement through the Borough Management Team."),
+
+        // Withdrawn.
+        new("Bins not collected on Tuesday", "Bins in the street missed on collection day.",
+            "Paddock", "street-cleansing", IssueSource.Resident, 10, IssueStatus.Withdrawn,
+            Note: "A missed collection: the resident was given the bin collection number instead."),
+    ];
+}

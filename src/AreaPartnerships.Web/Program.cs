@@ -1,0 +1,78 @@
+using Serilog;
+using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Cli;
+using AreaPartnerships.Web.Infrastructure.Database;
+using AreaPartnerships.Web.Infrastructure.Health;
+using AreaPartnerships.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAppSecurity();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddFeatureHandlers();
+
+builder.Services.AddControllersWithViews(o =>
+    {
+        // MVC does not validate anti-forgery tokens by default: every POST/PUT/PATCH/DELETE must carry one.
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+        // Malformed form values (e.g. RememberMe=abc) become a plain form error, never a 500.
+        var messages = o.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid value for {field}");
+        messages.SetValueIsInvalidAccessor(_ => "Enter a valid value");
+        messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number");
+        messages.SetValueMustNotBeNullAccessor(field => $"Enter {field}");
+        messages.SetMissingBindRequiredValueAccessor(field => $"Enter {field}");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Enter a valid value");
+        messages.SetUnknownValueIsInvalidAccessor(field => $"Enter a valid value for {field}");
+    })
+    .AddRazorOptions(o =>
+    {
+        o.ViewLocationFormats.Clear();
+        o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+        o.ViewLocationFormats.Add("/Features/Admin/{1}/{0}.cshtml");
+        o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        o.ViewLocationFormats.Add("/Views/Shared/{0}.cshtml");
+    });
+
+var app = builder.Build();
+
+if (CreateAdminCommand.IsRequested(args))
+{
+    return await CreateAdminCommand.RunAsync(app, args);
+}
+
+await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Configuration, app.Environment);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapControllers();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("Area Partnerships is running: open {Addresses} in a browser", string.Join(", ", app.Urls)));
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so the integration tests' WebApplicationFactory can find it.</summary>
+public partial class Program;

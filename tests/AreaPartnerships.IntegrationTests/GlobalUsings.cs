@@ -1,0 +1,3 @@
+global using System.Net;
+global using AreaPartnerships.IntegrationTests.Infrastructure;
+global using Microsoft.AspNetCore.Http;
