@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using AreaPartnerships.Domain.AreaPlans;
 using AreaPartnerships.Domain.Areas;
 using AreaPartnerships.Domain.Budgets;
@@ -89,6 +90,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         StampVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or sort DateTimeOffset values (e.g. Identity's LockoutEnd): store them
+        // there as integers that sort in time order. SQL Server has a native type.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

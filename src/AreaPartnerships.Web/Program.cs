@@ -62,6 +62,16 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+
+// British English everywhere: UK dates, pounds and pence, and how numbers typed into forms are read.
+var britishEnglish = new System.Globalization.CultureInfo("en-GB");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(britishEnglish),
+    SupportedCultures = [britishEnglish],
+    SupportedUICultures = [britishEnglish],
+    RequestCultureProviders = [],
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -14,6 +14,21 @@ public enum OrganisationKind
     Other = 99,
 }
 
+public static class OrganisationKinds
+{
+    public static string DisplayName(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.CouncilService => "Council service",
+        OrganisationKind.Police => "Police",
+        OrganisationKind.FireAndRescue => "Fire and rescue",
+        OrganisationKind.Health => "Health",
+        OrganisationKind.Housing => "Social housing",
+        OrganisationKind.AntiSocialBehaviour => "Anti-social behaviour team",
+        OrganisationKind.Voluntary => "Voluntary and community",
+        _ => "Other",
+    };
+}
+
 /// <summary>
 /// A partner agency or council service. Front-line services take Level 1 referrals; their public
 /// contact details are what a councillor is shown before raising a simple job (Recommendation 6).

@@ -1,3 +1,4 @@
+using AreaPartnerships.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,5 +31,51 @@ public static class ControllerExtensions
     {
         controller.Response.StatusCode = StatusCodes.Status400BadRequest;
         return controller.View(viewName, model);
+    }
+
+    /// <summary>
+    /// The whole save step of an edit form: validate, save, and turn a domain rule broken, a missing
+    /// record or a concurrent edit into the right response. On a conflict the person's values stay in the
+    /// form and its version moves on, so saving again is a deliberate choice.
+    /// </summary>
+    public static async Task<IActionResult> SaveFormAsync<TForm>(
+        this Controller controller,
+        TForm form,
+        IValidator<TForm> validator,
+        Func<Task<SaveResult>> save,
+        Func<SaveResult, IActionResult> onSaved,
+        string viewName = "Edit")
+        where TForm : IVersionedForm
+    {
+        if (!await controller.ValidateAsync(validator, form))
+        {
+            return controller.InvalidForm(form, viewName);
+        }
+
+        SaveResult result;
+        try
+        {
+            result = await save();
+        }
+        catch (DomainException ex)
+        {
+            controller.ModelState.AddModelError(ex.Field ?? string.Empty, ex.Message);
+            return controller.InvalidForm(form, viewName);
+        }
+
+        if (result.NotFound)
+        {
+            return controller.NotFound();
+        }
+
+        if (result.Conflict is { } conflict)
+        {
+            controller.ModelState.AddModelError(EditConflict.Field, conflict.Message);
+            form.Version = conflict.CurrentVersion;
+            controller.ModelState.Remove(nameof(IVersionedForm.Version));
+            return controller.InvalidForm(form, viewName);
+        }
+
+        return onSaved(result);
     }
 }

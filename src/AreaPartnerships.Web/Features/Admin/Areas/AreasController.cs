@@ -1,4 +1,3 @@
-using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -35,38 +34,10 @@ public sealed class AreasController : Controller
         return Save(form, validator, handler, ct);
     }
 
-    private async Task<IActionResult> Save(EditArea.Form form, EditArea.Validator validator, EditArea.Handler handler, CancellationToken ct)
-    {
-        if (!await this.ValidateAsync(validator, form))
+    private Task<IActionResult> Save(EditArea.Form form, EditArea.Validator validator, EditArea.Handler handler, CancellationToken ct) =>
+        this.SaveFormAsync(form, validator, () => handler.HandleAsync(form, ct), _ =>
         {
-            return this.InvalidForm(form, "Edit");
-        }
-
-        EditArea.Result result;
-        try
-        {
-            result = await handler.HandleAsync(form, ct);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(ex.Field ?? string.Empty, ex.Message);
-            return this.InvalidForm(form, "Edit");
-        }
-
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.Conflict is { } conflict)
-        {
-            ModelState.AddModelError(EditConflict.Field, conflict.Message);
-            form.Version = conflict.CurrentVersion;
-            ModelState.Remove(nameof(form.Version));
-            return this.InvalidForm(form, "Edit");
-        }
-
-        TempData["Success"] = form.Id is null ? $"Area “{form.Name!.Trim()}” added" : $"Area “{form.Name!.Trim()}” updated";
-        return RedirectToAction(nameof(Index));
-    }
+            TempData["Success"] = form.Id is null ? $"Area “{form.Name!.Trim()}” added" : $"Area “{form.Name!.Trim()}” updated";
+            return RedirectToAction(nameof(Index));
+        });
 }

@@ -1,6 +1,5 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Areas;
-using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ namespace AreaPartnerships.Web.Features.Admin.Areas;
 /// <summary>Create an area, or rename / retire one.</summary>
 public static class EditArea
 {
-    public sealed class Form
+    public sealed class Form : IVersionedForm
     {
         public int? Id { get; set; }
 
@@ -33,8 +32,6 @@ public static class EditArea
         }
     }
 
-    public sealed record Result(int? Id, EditConflict? Conflict = null, bool NotFound = false);
-
     public sealed class Handler(AppDbContext db)
     {
         public async Task<Form?> LoadAsync(int id, CancellationToken ct) =>
@@ -42,7 +39,7 @@ public static class EditArea
                 .Select(a => new Form { Id = a.Id, Name = a.Name, IsActive = a.IsActive, Version = a.Version })
                 .SingleOrDefaultAsync(ct);
 
-        public async Task<Result> HandleAsync(Form form, CancellationToken ct)
+        public async Task<SaveResult> HandleAsync(Form form, CancellationToken ct)
         {
             Area? area;
             if (form.Id is null)
@@ -55,7 +52,7 @@ public static class EditArea
                 area = await db.Areas.SingleOrDefaultAsync(a => a.Id == form.Id, ct);
                 if (area is null)
                 {
-                    return new Result(null, NotFound: true);
+                    return SaveResult.Missing();
                 }
 
                 db.Entry(area).Property(a => a.Version).OriginalValue = form.Version;
@@ -65,13 +62,13 @@ public static class EditArea
             try
             {
                 await db.SaveChangesAsync(ct);
-                return new Result(area.Id);
+                return SaveResult.Saved(area.Id);
             }
             catch (DbUpdateConcurrencyException ex)
             {
                 var conflict = await EditConflict.FromAsync(ex, "area", v =>
                     [$"name “{v.GetValue<string>(nameof(Area.Name))}”", $"active {EditConflict.YesNo(v.GetValue<bool>(nameof(Area.IsActive)))}"]);
-                return conflict is null ? new Result(null, NotFound: true) : new Result(area.Id, conflict);
+                return SaveResult.ConflictOrMissing(area.Id, conflict);
             }
         }
     }
