@@ -215,7 +215,13 @@ public static class EditUser
                     throw new DomainException("You cannot take away your own administrator role: ask another administrator", nameof(Form.Role));
                 }
 
-                db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = form.Version.ToString("D");
+                // Optimistic concurrency: the form carries the stamp it was read with. A save in between
+                // shows here; one racing this request is caught by Identity's own stamp check on update.
+                if (ParseStamp(user.ConcurrencyStamp) != form.Version)
+                {
+                    return await ConflictAsync(user.Id, ct);
+                }
+
                 user.DisplayName = form.DisplayName!.Trim();
                 user.Email = email;
                 user.UserName = email;
