@@ -6,7 +6,7 @@ namespace AreaPartnerships.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class SignInJourneyTests(BrowserFixture browser)
 {
-    private static async Task SignInAsync(IPage page, string email)
+    internal static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/");
         Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
