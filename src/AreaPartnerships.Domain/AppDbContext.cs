@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using AreaPartnerships.Domain.AreaPlans;
 using AreaPartnerships.Domain.Areas;
 using AreaPartnerships.Domain.Budgets;
@@ -13,6 +12,7 @@ using AreaPartnerships.Domain.TaskGroups;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AreaPartnerships.Domain;
 

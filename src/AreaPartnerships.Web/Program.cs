@@ -1,10 +1,10 @@
-using Serilog;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Cli;
 using AreaPartnerships.Web.Infrastructure.Database;
 using AreaPartnerships.Web.Infrastructure.Health;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
+using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,10 +1,10 @@
+using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using AreaPartnerships.Domain.Identity;
 
 namespace AreaPartnerships.Web.Features.Account;
 
