@@ -40,6 +40,7 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.HasIndex(i => i.CategoryId);
         builder.HasIndex(i => i.RaisedById);
         builder.HasIndex(i => i.DuplicateOfId);
+        builder.Navigation(i => i.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -52,7 +53,7 @@ internal sealed class IssueEventConfiguration : IEntityTypeConfiguration<IssueEv
         builder.Property(e => e.OldValue).HasMaxLength(300);
         builder.Property(e => e.NewValue).HasMaxLength(300);
         builder.Property(e => e.Body).HasMaxLength(4000);
-        builder.HasOne<Issue>().WithMany().HasForeignKey(e => e.IssueId);
+        builder.HasOne<Issue>().WithMany(i => i.Events).HasForeignKey(e => e.IssueId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.ActorId);
         builder.HasIndex(e => new { e.IssueId, e.Id });
         builder.HasIndex(e => new { e.Kind, e.OccurredAt });

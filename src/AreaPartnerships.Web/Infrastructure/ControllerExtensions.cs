@@ -38,21 +38,44 @@ public static class ControllerExtensions
     /// record or a concurrent edit into the right response. On a conflict the person's values stay in the
     /// form and its version moves on, so saving again is a deliberate choice.
     /// </summary>
-    public static async Task<IActionResult> SaveFormAsync<TForm>(
+    public static Task<IActionResult> SaveFormAsync<TForm>(
         this Controller controller,
         TForm form,
         IValidator<TForm> validator,
         Func<Task<SaveResult>> save,
         Func<SaveResult, IActionResult> onSaved,
         string viewName = "Edit")
-        where TForm : IVersionedForm
+        where TForm : IVersionedForm =>
+        controller.SaveFormAsync(form, validator, async () => (SaveResult?)await save(), onSaved,
+            () => Task.FromResult<IActionResult>(controller.View(viewName, form)));
+
+    /// <summary>
+    /// As above, for pages whose model is more than the form: <paramref name="redisplay"/> renders the
+    /// page again (with status 400) from the posted form. <paramref name="save"/> returns null when the
+    /// record is not there for this person (404), and throws <see cref="UnauthorizedAccessException"/>
+    /// when they may see it but not do this (403).
+    /// </summary>
+    public static async Task<IActionResult> SaveFormAsync<TForm>(
+        this Controller controller,
+        TForm form,
+        IValidator<TForm> validator,
+        Func<Task<SaveResult?>> save,
+        Func<SaveResult, IActionResult> onSaved,
+        Func<Task<IActionResult>> redisplay)
     {
-        if (!await controller.ValidateAsync(validator, form))
+        async Task<IActionResult> Invalid()
         {
-            return controller.InvalidForm(form, viewName);
+            var page = await redisplay();
+            controller.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
         }
 
-        SaveResult result;
+        if (!await controller.ValidateAsync(validator, form))
+        {
+            return await Invalid();
+        }
+
+        SaveResult? result;
         try
         {
             result = await save();
@@ -60,10 +83,14 @@ public static class ControllerExtensions
         catch (DomainException ex)
         {
             controller.ModelState.AddModelError(ex.Field ?? string.Empty, ex.Message);
-            return controller.InvalidForm(form, viewName);
+            return await Invalid();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return controller.Forbid();
         }
 
-        if (result.NotFound)
+        if (result is null || result.NotFound)
         {
             return controller.NotFound();
         }
@@ -71,9 +98,13 @@ public static class ControllerExtensions
         if (result.Conflict is { } conflict)
         {
             controller.ModelState.AddModelError(EditConflict.Field, conflict.Message);
-            form.Version = conflict.CurrentVersion;
-            controller.ModelState.Remove(nameof(IVersionedForm.Version));
-            return controller.InvalidForm(form, viewName);
+            if (form is IVersionedForm versioned)
+            {
+                versioned.Version = conflict.CurrentVersion;
+                controller.ModelState.Remove(nameof(IVersionedForm.Version));
+            }
+
+            return await Invalid();
         }
 
         return onSaved(result);

@@ -229,136 +229,82 @@ public static class DemoData
                 issue.OnBehalfOfName = "A resident (name held by the area team)";
             }
 
-            db.Issues.Add(issue);
-            await db.SaveChangesAsync();
-
-            var events = new List<IssueEvent>
+            var areaManager = managerOfArea[ward.AreaId];
+            Assignment AssignmentFor(IssueLevel level, DateTime at)
             {
-                new(issue.Id, IssueEventKind.Raised, raisedBy.Id, raisedAt, $"Raised by {raisedBy.DisplayName}"),
-            };
-
-            if (spec.Level is { } level)
-            {
-                var manager = level == IssueLevel.Borough ? partnershipManager : managerOfArea[ward.AreaId];
-                var triagedAt = raisedAt.AddDays(Math.Min(2, spec.DaysAgo / 2.0));
-                var firstLevel = spec.SteppedUpFrom ?? level;
-                issue.Level = firstLevel;
-                issue.Status = IssueStatus.Triaged;
-                issue.TargetDate = DateOnly.FromDateTime(triagedAt.AddDays(targets[firstLevel]));
-                events.Add(new(issue.Id, IssueEventKind.Triaged, manager.Id, triagedAt, $"Triaged at {LevelName(firstLevel)}")
-                {
-                    Field = "Level",
-                    NewValue = LevelName(firstLevel),
-                    Body = spec.Rationale,
-                });
-
-                var assignedAt = triagedAt.AddMinutes(5);
-                switch (firstLevel)
+                switch (level)
                 {
                     case IssueLevel.FrontLine:
                         var service = organisations[spec.Lead ?? "Street Cleansing"];
-                        issue.ReferredOrganisationId = service.Id;
-                        issue.FollowUpOn = DateOnly.FromDateTime(triagedAt.AddDays(7));
-                        events.Add(new(issue.Id, IssueEventKind.Referred, manager.Id, assignedAt, $"Referred to {service.Name}")
-                        {
-                            Field = "Referred to",
-                            NewValue = service.Name,
-                        });
-                        break;
+                        return new Assignment(ReferredOrganisationId: service.Id, ReferredOrganisationName: service.Name, FollowUpOn: DateOnly.FromDateTime(at).AddDays(7));
+                    case IssueLevel.Borough:
+                        return new Assignment(partnershipManager.Id, partnershipManager.DisplayName);
                     default:
-                        var owner = spec.Lead is not null && partnersByOrganisation.TryGetValue(spec.Lead, out var partner) ? partner : manager;
-                        issue.OwnerId = owner.Id;
-                        issue.LeadOrganisationId = spec.Lead is null ? null : organisations[spec.Lead].Id;
-                        events.Add(new(issue.Id, IssueEventKind.Assigned, manager.Id, assignedAt, $"Assigned to {owner.DisplayName}")
-                        {
-                            Field = "Owner",
-                            NewValue = owner.DisplayName,
-                        });
-                        break;
+                        var leadName = spec.Lead ?? (level == IssueLevel.MultiAgency ? "Money Advice Walsall" : null);
+                        var owner = leadName is not null && partnersByOrganisation.TryGetValue(leadName, out var partner) ? partner : areaManager;
+                        var lead = leadName is null ? null : organisations[leadName];
+                        return new Assignment(owner.Id, owner.DisplayName, lead?.Id, lead?.Name);
                 }
+            }
 
-                if (spec.SteppedUpFrom is { } from && from != level)
+            if (spec.Level is { } finalLevel)
+            {
+                var triagedBy = finalLevel == IssueLevel.Borough ? partnershipManager : areaManager;
+                var triagedAt = raisedAt.AddDays(Math.Min(2, spec.DaysAgo / 2.0));
+                var firstLevel = spec.SteppedUpFrom ?? finalLevel;
+                issue.Triage(firstLevel, spec.Rationale ?? "Agreed at the tasking meeting.", AssignmentFor(firstLevel, triagedAt), triagedBy.Id, triagedAt, targets[firstLevel]);
+
+                if (firstLevel != finalLevel)
                 {
                     var movedAt = triagedAt.AddDays(Math.Max(1, spec.DaysAgo / 3));
-                    var stepUp = level > from;
-                    issue.Level = level;
-                    issue.ReferredOrganisationId = null;
-                    issue.FollowUpOn = null;
-                    issue.OwnerId = level == IssueLevel.Borough ? partnershipManager.Id : managerOfArea[ward.AreaId].Id;
-                    issue.TargetDate = DateOnly.FromDateTime(movedAt.AddDays(targets[level]));
-                    if (stepUp)
+                    if (finalLevel > firstLevel)
                     {
-                        issue.StepUpCount++;
+                        issue.StepUp(finalLevel, "The front-line response has not held: repeat reports and more than one agency now involved.",
+                            AssignmentFor(finalLevel, movedAt), triagedBy.Id, movedAt, targets[finalLevel]);
                     }
                     else
                     {
-                        issue.StepDownCount++;
+                        issue.StepDown(finalLevel, "The multi-agency work is done; what remains is routine for the local team.",
+                            AssignmentFor(finalLevel, movedAt), triagedBy.Id, movedAt, targets[finalLevel]);
                     }
-
-                    events.Add(new(issue.Id, stepUp ? IssueEventKind.SteppedUp : IssueEventKind.SteppedDown, manager.Id, movedAt,
-                        $"{(stepUp ? "Stepped up" : "Stepped down")} from {LevelName(from)} to {LevelName(level)}")
-                    {
-                        Field = "Level",
-                        OldValue = LevelName(from),
-                        NewValue = LevelName(level),
-                        Body = stepUp
-                            ? "The front-line response has not held: repeat reports and more than one agency now involved."
-                            : "The multi-agency work is done; what remains is routine for the local team.",
-                    });
                 }
 
                 var at = raisedAt.AddDays(Math.Max(1, spec.DaysAgo * 2 / 3));
                 if (spec.Status is IssueStatus.InProgress or IssueStatus.Resolved or IssueStatus.Closed)
                 {
-                    issue.Status = IssueStatus.InProgress;
-                    events.Add(new(issue.Id, IssueEventKind.StatusChanged, manager.Id, at, "Status changed to In progress")
-                    {
-                        Field = "Status",
-                        OldValue = "Triaged",
-                        NewValue = "In progress",
-                    });
-                    events.Add(new(issue.Id, IssueEventKind.NoteAdded, manager.Id, at.AddHours(2), "Note added",
-                        spec.Confidential ? Visibility.Confidential : Visibility.Everyone)
-                    {
-                        Body = spec.Note ?? "Visited the site with partners; actions agreed and owners named.",
-                    });
+                    issue.Start(triagedBy.Id, at);
+                    issue.AddNote(spec.Note ?? "Visited the site with partners; actions agreed and owners named.",
+                        spec.Confidential ? Visibility.Confidential : Visibility.Everyone, triagedBy.Id, at.AddHours(2));
                 }
 
                 if (spec.Status is IssueStatus.Resolved or IssueStatus.Closed)
                 {
                     var resolvedAt = now.AddDays(-Math.Max(1, spec.DaysAgo / 4));
-                    issue.Status = IssueStatus.Resolved;
-                    issue.ResolvedAt = resolvedAt;
-                    issue.Outcome = spec.Outcome ?? "Problem resolved; no further reports in the follow-up period.";
-                    events.Add(new(issue.Id, IssueEventKind.Resolved, manager.Id, resolvedAt, "Resolved") { Body = issue.Outcome });
+                    var outcome = spec.Outcome ?? "Problem resolved; no further reports in the follow-up period.";
+                    if (issue.Level == IssueLevel.FrontLine)
+                    {
+                        issue.ConfirmReferralDone(outcome, triagedBy.Id, resolvedAt);
+                    }
+                    else
+                    {
+                        issue.Resolve(outcome, triagedBy.Id, resolvedAt);
+                    }
+
                     if (spec.Status == IssueStatus.Closed)
                     {
-                        issue.Status = IssueStatus.Closed;
-                        issue.ClosedAt = resolvedAt.AddDays(1);
-                        events.Add(new(issue.Id, IssueEventKind.Closed, manager.Id, resolvedAt.AddDays(1), "Closed"));
+                        issue.Close(triagedBy.Id, resolvedAt.AddDays(1));
                     }
                 }
             }
             else if (spec.Status == IssueStatus.Withdrawn)
             {
-                var manager = managerOfArea[ward.AreaId];
-                issue.Status = IssueStatus.Withdrawn;
-                events.Add(new(issue.Id, IssueEventKind.Withdrawn, manager.Id, raisedAt.AddDays(1), "Withdrawn: not for the partnership")
-                {
-                    Field = "Status",
-                    OldValue = "New",
-                    NewValue = "Withdrawn",
-                    Body = spec.Note,
-                });
+                issue.Withdraw(spec.Note ?? "Not for the partnership.", duplicateOf: null, areaManager.Id, raisedAt.AddDays(1));
             }
 
-            issue.LastActivityAt = events.Max(e => e.OccurredAt);
-            db.IssueEvents.AddRange(events);
+            db.Issues.Add(issue);
             await db.SaveChangesAsync();
         }
     }
-
-    public static string LevelName(IssueLevel level) => $"Level {(int)level}";
 
     private static void Check(IdentityResult result, string email)
     {

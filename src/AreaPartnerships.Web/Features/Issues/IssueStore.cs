@@ -1,0 +1,54 @@
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Features.Issues;
+
+/// <summary>The two steps every change to an issue shares: find it (only if the person may see it) and save it under concurrency control.</summary>
+public static class IssueStore
+{
+    /// <summary>
+    /// The issue, tracked for change, if the person may see it; otherwise null, and the attempt is logged
+    /// (a guessed reference gets "not found", so existence is not revealed).
+    /// </summary>
+    public static async Task<Issue?> FindForChangeAsync(AppDbContext db, Viewer viewer, string reference, ILogger logger, CancellationToken ct)
+    {
+        var id = await viewer.Visible(db).Where(i => i.Reference == reference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct);
+        if (id is null)
+        {
+            LogNotVisible(logger, viewer, reference);
+            return null;
+        }
+
+        return await db.Issues.SingleAsync(i => i.Id == id, ct);
+    }
+
+    public static void LogNotVisible(ILogger logger, Viewer viewer, string reference) =>
+        logger.LogWarning("User {UserId} ({Role}) asked for issue {Reference}, which does not exist or they may not see", viewer.UserId, viewer.Role, reference);
+
+    /// <summary>Saves the change if nobody else changed the issue since the form was read (its <paramref name="version"/>).</summary>
+    public static async Task<SaveResult> SaveAsync(AppDbContext db, Issue issue, Guid version, CancellationToken ct)
+    {
+        db.Entry(issue).Property(i => i.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(issue.Id);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            var conflict = await EditConflict.FromAsync(ex, "issue", v =>
+            {
+                var level = v.GetValue<IssueLevel?>(nameof(Issue.Level));
+                return
+                [
+                    $"level {(level is { } l ? Issue.LevelName(l) : "not set")}",
+                    $"status {Issue.StatusName(v.GetValue<IssueStatus>(nameof(Issue.Status))).ToLowerInvariant()}",
+                    $"last activity {UkFormat.DateAndTime(v.GetValue<DateTime>(nameof(Issue.LastActivityAt)))} (see the timeline)",
+                ];
+            });
+            return SaveResult.ConflictOrMissing(issue.Id, conflict);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AreaPartnerships.Web.Features.Issues;
+
+/// <summary>
+/// Issues: the case list and export, the triage inbox, raising, the issue page with its timeline, and
+/// every change to an issue. Who may see which issue is <see cref="Viewer"/>; an issue the person may
+/// not see is "not found", whatever the URL.
+/// </summary>
+[Authorize(Roles = $"{Roles.PartnershipManager},{Roles.AreaManager},{Roles.SupportOfficer},{Roles.Councillor},{Roles.PartnerUser}")]
+[Route("issues")]
+public sealed class IssuesController(AppDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(ListIssues.Query query, [FromServices] ListIssues.Handler handler, CancellationToken ct)
+    {
+        // A filter value that cannot be read (e.g. ?areaId=abc) is ignored rather than an error page.
+        ModelState.Clear();
+        return View(await handler.HandleAsync(await ViewerAsync(ct), query, ct));
+    }
+
+    /// <summary>The filtered set as CSV: exactly the rows the list shows across all its pages.</summary>
+    [HttpGet("export")]
+    public async Task Export(ListIssues.Query query, [FromServices] ListIssues.Handler handler, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var viewer = await ViewerAsync(ct);
+        var today = handler.Today;
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"issues-{today:yyyy-MM-dd}.csv\"";
+        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await writer.WriteLineAsync("Reference,Title,Area,Ward,Category,Source,Level,Status,Owner,Lead organisation,Referred to,Raised,Target date,Overdue,Confidential");
+        await foreach (var row in handler.StreamAsync(viewer, query).WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(string.Join(',',
+                Csv.Cell(row.Reference), Csv.Cell(row.Title), Csv.Cell(row.Area), Csv.Cell(row.Ward), Csv.Cell(row.Category),
+                Csv.Cell(IssueText.Source(row.Source)), Csv.Cell(row.Level is { } level ? Issue.LevelName(level) : "Not triaged"),
+                Csv.Cell(Issue.StatusName(row.Status)), Csv.Cell(row.Owner), Csv.Cell(row.LeadOrganisation), Csv.Cell(row.ReferredOrganisation),
+                Csv.Cell(UkFormat.ToUkTime(row.RaisedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                Csv.Cell(row.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                row.IsOverdue(today) ? "Yes" : "No",
+                row.IsConfidential ? "Yes" : "No"));
+        }
+    }
+
+    /// <summary>New issues waiting for triage in the person's areas, oldest first.</summary>
+    [HttpGet("triage")]
+    public async Task<IActionResult> Inbox(int? areaId, int page, [FromServices] ListIssues.Handler handler, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        if (viewer.Role is not (Roles.AreaManager or Roles.PartnershipManager))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        var query = new ListIssues.Query { Status = IssueStatus.New, AreaId = areaId, Sort = "raised", Dir = "asc", Page = Math.Max(1, page) };
+        return View(await handler.HandleAsync(viewer, query, ct));
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Raise([FromServices] RaiseIssue.Handler handler, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        return viewer.CanRaise ? View(new RaiseIssue.Page(new RaiseIssue.Form(), await handler.OptionsAsync(viewer, ct))) : Forbid();
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Raise(RaiseIssue.Form form, [FromServices] RaiseIssue.Validator validator, [FromServices] RaiseIssue.Handler handler, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        if (!viewer.CanRaise)
+        {
+            return Forbid();
+        }
+
+        if (await this.ValidateAsync(validator, form))
+        {
+            if (await handler.FrontLineFirstAsync(viewer, form, ct) is { } frontLine)
+            {
+                return View("FrontLine", frontLine);
+            }
+
+            var (reference, field, error) = await handler.HandleAsync(viewer, form, ct);
+            if (reference is not null)
+            {
+                TempData["Success"] = $"Issue {reference} raised: the area manager will triage it";
+                return Redirect($"/issues/{reference}");
+            }
+
+            ModelState.AddModelError(field!, error!);
+        }
+
+        form.FrontLineContactsShown = false;
+        return this.InvalidForm(new RaiseIssue.Page(form, await handler.OptionsAsync(viewer, ct)), "Raise");
+    }
+
+    [HttpGet("{reference}")]
+    public async Task<IActionResult> Show(string reference, [FromServices] ViewIssue.Handler handler, CancellationToken ct) =>
+        await handler.HandleAsync(await ViewerAsync(ct), reference, ct) is { } model ? View(model) : NotFound();
+
+    [HttpPost("{reference}/notes")]
+    public async Task<IActionResult> AddNote(string reference, AddNote.Form form, [FromServices] AddNote.Validator validator, [FromServices] AddNote.Handler handler,
+        [FromServices] ViewIssue.Handler view, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        return await this.SaveFormAsync(form, validator, () => handler.HandleAsync(viewer, reference, form, ct),
+            _ => Saved(reference, "Note added"),
+            async () => await view.HandleAsync(viewer, reference, ct) is { } model ? View("Show", model) : NotFound());
+    }
+
+    [HttpGet("{reference}/triage")]
+    public Task<IActionResult> Triage(string reference, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
+        LevelPage(reference, SetLevel.Mode.Triage, handler, ct);
+
+    [HttpPost("{reference}/triage")]
+    public Task<IActionResult> Triage(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
+        SetLevelAsync(reference, SetLevel.Mode.Triage, form, validator, handler, ct);
+
+    [HttpGet("{reference}/step-up")]
+    public Task<IActionResult> StepUp(string reference, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
+        LevelPage(reference, SetLevel.Mode.StepUp, handler, ct);
+
+    [HttpPost("{reference}/step-up")]
+    public Task<IActionResult> StepUp(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
+        SetLevelAsync(reference, SetLevel.Mode.StepUp, form, validator, handler, ct);
+
+    [HttpGet("{reference}/step-down")]
+    public Task<IActionResult> StepDown(string reference, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
+        LevelPage(reference, SetLevel.Mode.StepDown, handler, ct);
+
+    [HttpPost("{reference}/step-down")]
+    public Task<IActionResult> StepDown(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
+        SetLevelAsync(reference, SetLevel.Mode.StepDown, form, validator, handler, ct);
+
+    [HttpGet("{reference}/status")]
+    public async Task<IActionResult> Work(string reference, [FromServices] WorkIssue.Handler handler, CancellationToken ct)
+    {
+        var page = await handler.LoadAsync(await ViewerAsync(ct), reference, null, ct);
+        return page is null ? NotFound() : page.Moves.Count == 0 ? Forbid() : View(page);
+    }
+
+    [HttpPost("{reference}/status")]
+    public async Task<IActionResult> Work(string reference, WorkIssue.Form form, [FromServices] WorkIssue.Validator validator, [FromServices] WorkIssue.Handler handler, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        return await this.SaveFormAsync(form, validator, () => handler.HandleAsync(viewer, reference, form, ct),
+            _ => Saved(reference, form.Action switch
+            {
+                WorkIssue.Move.Start => "Work started",
+                WorkIssue.Move.Resolve or WorkIssue.Move.ConfirmReferral => "Issue resolved",
+                WorkIssue.Move.Reopen => "Issue reopened",
+                WorkIssue.Move.Close => "Issue closed",
+                _ => "Issue withdrawn",
+            }),
+            async () => await handler.LoadAsync(viewer, reference, form, ct) is { } page ? View(page) : NotFound());
+    }
+
+    private async Task<IActionResult> LevelPage(string reference, SetLevel.Mode mode, SetLevel.Handler handler, CancellationToken ct)
+    {
+        var page = await handler.LoadAsync(await ViewerAsync(ct), reference, mode, null, ct);
+        return page is null ? NotFound() : page.Allowed ? View("Level", page) : Forbid();
+    }
+
+    private async Task<IActionResult> SetLevelAsync(string reference, SetLevel.Mode mode, SetLevel.Form form, SetLevel.Validator validator, SetLevel.Handler handler, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        return await this.SaveFormAsync(form, validator, () => handler.HandleAsync(viewer, reference, mode, form, ct),
+            _ => Saved(reference, mode switch
+            {
+                SetLevel.Mode.Triage => $"Issue triaged at {Issue.LevelName(form.Level!.Value)}",
+                SetLevel.Mode.StepUp => $"Issue stepped up to {Issue.LevelName(form.Level!.Value)}",
+                _ => $"Issue stepped down to {Issue.LevelName(form.Level!.Value)}",
+            }),
+            async () => await handler.LoadAsync(viewer, reference, mode, form, ct) is { } page ? View("Level", page) : NotFound());
+    }
+
+    private RedirectResult Saved(string reference, string message)
+    {
+        TempData["Success"] = message;
+        return Redirect($"/issues/{Uri.EscapeDataString(reference)}");
+    }
+
+    private Task<Viewer> ViewerAsync(CancellationToken ct) => Viewer.ForAsync(User, db, ct);
+}

@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Govuk;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Features.Issues;
+
+/// <summary>
+/// The case list: the issues this person may see, filtered (area, ward, level, status, category, owner,
+/// lead organisation, source, overdue, text on reference or title), sorted and paged; the same filter
+/// drives the CSV export and the triage inbox. Rows are projected without tracking; one query counts,
+/// one reads the page, whatever the page size.
+/// </summary>
+public static class ListIssues
+{
+    public const int PageSize = 25;
+
+    /// <summary>Level filter value for issues not yet triaged.</summary>
+    public const string Untriaged = "none";
+
+    public sealed class Query
+    {
+        public string? Q { get; set; }
+
+        public int? AreaId { get; set; }
+
+        public int? WardId { get; set; }
+
+        /// <summary>"1".."4", or <see cref="Untriaged"/>.</summary>
+        public string? Level { get; set; }
+
+        public IssueStatus? Status { get; set; }
+
+        /// <summary>Open issues only (New, Triaged, In progress): the default view.</summary>
+        public bool OpenOnly { get; set; }
+
+        public int? CategoryId { get; set; }
+
+        public int? OwnerId { get; set; }
+
+        public int? LeadOrganisationId { get; set; }
+
+        public IssueSource? Source { get; set; }
+
+        public bool Overdue { get; set; }
+
+        public string Sort { get; set; } = "raised";
+
+        public string Dir { get; set; } = "desc";
+
+        public int Page { get; set; } = 1;
+
+        public bool HasFilters =>
+            !string.IsNullOrWhiteSpace(Q) || AreaId is not null || WardId is not null || !string.IsNullOrEmpty(Level) || Status is not null
+            || OpenOnly || CategoryId is not null || OwnerId is not null || LeadOrganisationId is not null || Source is not null || Overdue;
+    }
+
+    public sealed record Row(
+        string Reference,
+        string Title,
+        string Ward,
+        string Area,
+        string Category,
+        IssueSource Source,
+        IssueLevel? Level,
+        IssueStatus Status,
+        string? Owner,
+        string? LeadOrganisation,
+        string? ReferredOrganisation,
+        DateTime RaisedAt,
+        DateOnly? TargetDate,
+        DateTime LastActivityAt,
+        bool IsConfidential)
+    {
+        public bool IsOverdue(DateOnly today) => Status is IssueStatus.New or IssueStatus.Triaged or IssueStatus.InProgress && TargetDate < today;
+    }
+
+    public sealed record Filters(
+        IReadOnlyList<SelectListItem> Areas,
+        IReadOnlyList<SelectListItem> Wards,
+        IReadOnlyList<SelectListItem> Categories,
+        IReadOnlyList<SelectListItem> Owners,
+        IReadOnlyList<SelectListItem> Organisations);
+
+    public sealed record Result(Query Query, IReadOnlyList<Row> Rows, int TotalCount, int TotalPages, DateOnly Today, Filters Filters);
+
+    private static readonly Dictionary<string, Expression<Func<Issue, object>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["reference"] = i => i.Id,
+        ["title"] = i => i.Title,
+        ["raised"] = i => i.RaisedAt,
+        ["level"] = i => i.Level!,
+        ["status"] = i => i.Status,
+        ["target"] = i => i.TargetDate!,
+        ["activity"] = i => i.LastActivityAt,
+    };
+
+    public static IReadOnlyCollection<string> SortNames => SortKeys.Keys;
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    {
+        public async Task<Result> HandleAsync(Viewer viewer, Query query, CancellationToken ct)
+        {
+            var today = UkFormat.UkToday(clock);
+            var issues = Filter(viewer, query, today);
+
+            var total = await issues.CountAsync(ct);
+            var totalPages = PageLinks.PageCount(total, PageSize);
+            query.Page = Math.Clamp(query.Page, 1, Math.Max(1, totalPages));
+            var rows = await Project(Sort(issues, query).Skip((query.Page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+
+            return new Result(query, rows, total, totalPages, today, await FiltersAsync(viewer, ct));
+        }
+
+        /// <summary>Every row of the filtered set, in the chosen order, streamed (for the CSV export).</summary>
+        public IAsyncEnumerable<Row> StreamAsync(Viewer viewer, Query query) =>
+            Project(Sort(Filter(viewer, query, UkFormat.UkToday(clock)), query)).AsAsyncEnumerable();
+
+        public DateOnly Today => UkFormat.UkToday(clock);
+
+        private IQueryable<Issue> Filter(Viewer viewer, Query query, DateOnly today)
+        {
+            var issues = viewer.Visible(db);
+            if (!string.IsNullOrWhiteSpace(query.Q))
+            {
+                var text = query.Q.Trim();
+                var reference = text.ToUpperInvariant();
+                issues = issues.Where(i => i.Reference == reference || i.Title.Contains(text));
+            }
+
+            if (query.AreaId is { } areaId)
+            {
+                issues = issues.Where(i => i.AreaId == areaId);
+            }
+
+            if (query.WardId is { } wardId)
+            {
+                issues = issues.Where(i => i.WardId == wardId);
+            }
+
+            if (query.Level == Untriaged)
+            {
+                issues = issues.Where(i => i.Level == null);
+            }
+            else if (int.TryParse(query.Level, CultureInfo.InvariantCulture, out var level) && Enum.IsDefined((IssueLevel)level))
+            {
+                var wanted = (IssueLevel)level;
+                issues = issues.Where(i => i.Level == wanted);
+            }
+
+            if (query.Status is { } status)
+            {
+                issues = issues.Where(i => i.Status == status);
+            }
+            else if (query.OpenOnly)
+            {
+                issues = issues.Where(i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress);
+            }
+
+            if (query.CategoryId is { } categoryId)
+            {
+                issues = issues.Where(i => i.CategoryId == categoryId);
+            }
+
+            if (query.OwnerId is { } ownerId)
+            {
+                issues = issues.Where(i => i.OwnerId == ownerId);
+            }
+
+            if (query.LeadOrganisationId is { } organisationId)
+            {
+                issues = issues.Where(i => i.LeadOrganisationId == organisationId);
+            }
+
+            if (query.Source is { } source)
+            {
+                issues = issues.Where(i => i.Source == source);
+            }
+
+            if (query.Overdue)
+            {
+                issues = issues.Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
+                    && i.TargetDate != null && i.TargetDate < today);
+            }
+
+            return issues;
+        }
+
+        private static IQueryable<Issue> Sort(IQueryable<Issue> issues, Query query)
+        {
+            if (!SortKeys.TryGetValue(query.Sort, out var key))
+            {
+                query.Sort = "raised";
+                key = SortKeys["raised"];
+            }
+
+            var ascending = !string.Equals(query.Dir, "desc", StringComparison.OrdinalIgnoreCase);
+            query.Dir = ascending ? "asc" : "desc";
+            var sorted = ascending ? issues.OrderBy(key) : issues.OrderByDescending(key);
+
+            // Id last, so the order is total and pages never overlap.
+            return ascending ? sorted.ThenBy(i => i.Id) : sorted.ThenByDescending(i => i.Id);
+        }
+
+        private static IQueryable<Row> Project(IQueryable<Issue> issues) =>
+            issues.Select(i => new Row(
+                i.Reference, i.Title, i.Ward.Name, i.Area.Name, i.Category.Name, i.Source, i.Level, i.Status,
+                i.Owner == null ? null : i.Owner.DisplayName,
+                i.LeadOrganisation == null ? null : i.LeadOrganisation.Name,
+                i.ReferredOrganisation == null ? null : i.ReferredOrganisation.Name,
+                i.RaisedAt, i.TargetDate, i.LastActivityAt, i.IsConfidential));
+
+        private async Task<Filters> FiltersAsync(Viewer viewer, CancellationToken ct)
+        {
+            var areaIds = viewer.AreaIds;
+            var wardIds = viewer.WardIds;
+            var areas = db.Areas.AsNoTracking();
+            var wards = db.Wards.AsNoTracking();
+            switch (viewer.Role)
+            {
+                case Roles.AreaManager or Roles.SupportOfficer:
+                    areas = areas.Where(a => areaIds.Contains(a.Id));
+                    wards = wards.Where(w => areaIds.Contains(w.AreaId));
+                    break;
+                case Roles.Councillor:
+                    areas = areas.Where(a => a.Wards.Any(w => wardIds.Contains(w.Id)));
+                    wards = wards.Where(w => wardIds.Contains(w.Id));
+                    break;
+            }
+
+            var owners = from u in db.Users.AsNoTracking()
+                         join ur in db.UserRoles on u.Id equals ur.UserId
+                         join r in db.Roles on ur.RoleId equals r.Id
+                         where r.Name == Roles.AreaManager || r.Name == Roles.PartnershipManager || r.Name == Roles.PartnerUser
+                         orderby u.DisplayName
+                         select new SelectListItem(u.DisplayName, u.Id.ToString(CultureInfo.InvariantCulture));
+
+            return new Filters(
+                await areas.OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
+                await wards.OrderBy(w => w.Name).Select(w => new SelectListItem(w.Name, w.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
+                await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
+                await owners.ToListAsync(ct),
+                await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct));
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using System.Globalization;
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Features.Issues;
+
+/// <summary>
+/// Triage a New issue onto a level, or step a triaged one up or down (with a reason), and say who acts:
+/// Level 1 a front-line service and follow-up date; Level 2 an owner (the area manager or a named
+/// partner) and optionally a task group; Level 3 a lead organisation and owner; Level 4 the partnership
+/// manager. Only the area's area manager and the partnership manager may do this.
+/// </summary>
+public static class SetLevel
+{
+    public enum Mode
+    {
+        Triage,
+        StepUp,
+        StepDown,
+    }
+
+    public sealed class Form : IVersionedForm
+    {
+        public IssueLevel? Level { get; set; }
+
+        /// <summary>Triage: why this level. Step up/down: why the move (mandatory).</summary>
+        public string? Reason { get; set; }
+
+        public int? ReferredOrganisationId { get; set; }
+
+        public int? FollowUpDay { get; set; }
+
+        public int? FollowUpMonth { get; set; }
+
+        public int? FollowUpYear { get; set; }
+
+        public int? OwnerId { get; set; }
+
+        public int? LeadOrganisationId { get; set; }
+
+        public int? TaskGroupId { get; set; }
+
+        public bool IsConfidential { get; set; }
+
+        public Guid Version { get; set; }
+
+        public DateOnly? FollowUpOn =>
+            FollowUpDay is { } d && FollowUpMonth is { } m && FollowUpYear is { } y && DateOnly.TryParseExact($"{y:0000}-{m:00}-{d:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : null;
+    }
+
+    public sealed record Page(Mode Mode, bool Allowed, string Reference, string Title, string Area, IssueLevel? CurrentLevel, Form Form,
+        IReadOnlyList<SelectListItem> Levels, IReadOnlyList<SelectListItem> FrontLineServices, IReadOnlyList<SelectListItem> Organisations,
+        IReadOnlyList<SelectListItem> Owners, IReadOnlyList<SelectListItem> TaskGroups);
+
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(f => f.Level).Must(l => l is not null && Enum.IsDefined(l.Value)).WithMessage("Select a level");
+            RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter the reason")
+                .MaximumLength(Issue.ReasonMaxLength).WithMessage($"Reason must be {Issue.ReasonMaxLength} characters or fewer");
+            When(f => f.Level == IssueLevel.FrontLine, () =>
+            {
+                RuleFor(f => f.ReferredOrganisationId).NotNull().WithMessage("Select the front-line service the issue is referred to");
+                RuleFor(f => f.FollowUpDay).Must((form, _) => form.FollowUpOn is not null)
+                    .WithMessage("Enter a real follow-up date, like 27 3 2027");
+                RuleFor(f => f.FollowUpDay).Must((form, _) => form.FollowUpOn is not { } date || date >= UkFormat.UkToday(clock))
+                    .WithMessage("The follow-up date must be today or in the future");
+            });
+            When(f => f.Level is IssueLevel.Partnership or IssueLevel.MultiAgency or IssueLevel.Borough, () =>
+                RuleFor(f => f.OwnerId).NotNull().WithMessage("Select who owns the issue"));
+            When(f => f.Level == IssueLevel.MultiAgency, () =>
+                RuleFor(f => f.LeadOrganisationId).NotNull().WithMessage("Select the lead organisation or service"));
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
+    {
+        /// <summary>The page for an issue the person may see; null when they may not see it.</summary>
+        public async Task<Page?> LoadAsync(Viewer viewer, string reference, Mode mode, Form? posted, CancellationToken ct)
+        {
+            var issue = await viewer.Visible(db).Where(i => i.Reference == reference)
+                .Select(i => new { i.Id, i.Reference, i.Title, Area = i.Area.Name, i.AreaId, i.Level, i.OwnerId, i.LeadOrganisationId, i.TaskGroupId, i.IsConfidential, i.Version })
+                .SingleOrDefaultAsync(ct);
+            if (issue is null)
+            {
+                IssueStore.LogNotVisible(logger, viewer, reference);
+                return null;
+            }
+
+            var form = posted ?? new Form
+            {
+                OwnerId = mode == Mode.Triage ? null : issue.OwnerId,
+                LeadOrganisationId = mode == Mode.Triage ? null : issue.LeadOrganisationId,
+                TaskGroupId = issue.TaskGroupId,
+                IsConfidential = issue.IsConfidential,
+                Version = issue.Version,
+            };
+
+            var levels = Enum.GetValues<IssueLevel>()
+                .Where(l => mode switch
+                {
+                    Mode.StepUp => l > issue.Level,
+                    Mode.StepDown => l < issue.Level,
+                    _ => true,
+                })
+                .Select(l => new SelectListItem($"{Issue.LevelName(l)}: {Describe(l)}", l.ToString()))
+                .ToList();
+
+            var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
+                .Select(o => new { o.Id, o.Name, o.IsFrontLineService }).ToListAsync(ct);
+            var owners = await OwnersQuery(issue.AreaId)
+                .OrderBy(o => o.Name)
+                .ToListAsync(ct);
+            var taskGroups = await db.TaskGroups.AsNoTracking()
+                .Where(g => g.AreaId == issue.AreaId && (g.Status == TaskGroupStatus.Active || g.Id == issue.TaskGroupId))
+                .OrderBy(g => g.Name)
+                .Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture)))
+                .ToListAsync(ct);
+
+            var allowed = viewer.CanTriage(issue.AreaId) && (mode == Mode.Triage ? issue.Level is null : issue.Level is not null) && levels.Count > 0;
+            return new Page(mode, allowed, issue.Reference, issue.Title, issue.Area, issue.Level, form, levels,
+                [.. organisations.Where(o => o.IsFrontLineService).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))],
+                [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))],
+                [.. owners.Select(o => new SelectListItem($"{o.Name} ({o.Detail})", o.Id.ToString(CultureInfo.InvariantCulture)))],
+                taskGroups);
+        }
+
+        /// <summary>Applies the triage or step; null when the person may not see the issue.</summary>
+        public async Task<SaveResult?> HandleAsync(Viewer viewer, string reference, Mode mode, Form form, CancellationToken ct)
+        {
+            var issue = await IssueStore.FindForChangeAsync(db, viewer, reference, logger, ct);
+            if (issue is null)
+            {
+                return null;
+            }
+
+            if (!viewer.CanTriage(issue.AreaId))
+            {
+                throw new UnauthorizedAccessException();
+            }
+
+            var level = form.Level!.Value;
+            var assignment = await AssignmentAsync(issue.AreaId, level, form, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var targetDays = await db.LevelTargets.Where(t => t.Level == level).Select(t => (int?)t.TargetDays).SingleOrDefaultAsync(ct) ?? 30;
+            switch (mode)
+            {
+                case Mode.Triage:
+                    issue.Triage(level, form.Reason, assignment, viewer.UserId, now, targetDays);
+                    break;
+                case Mode.StepUp:
+                    issue.StepUp(level, form.Reason, assignment, viewer.UserId, now, targetDays);
+                    break;
+                default:
+                    issue.StepDown(level, form.Reason, assignment, viewer.UserId, now, targetDays);
+                    break;
+            }
+
+            if (form.IsConfidential != issue.IsConfidential)
+            {
+                issue.IsConfidential = form.IsConfidential;
+                issue.AddNote(form.IsConfidential ? "Marked confidential" : "No longer confidential", Visibility.Confidential, viewer.UserId, now);
+            }
+
+            return await IssueStore.SaveAsync(db, issue, form.Version, ct);
+        }
+
+        /// <summary>Checks the chosen people and organisations exist and fit the level, and carries their names for the timeline.</summary>
+        private async Task<Assignment> AssignmentAsync(int areaId, IssueLevel level, Form form, CancellationToken ct)
+        {
+            if (level == IssueLevel.FrontLine)
+            {
+                var service = await db.Organisations.AsNoTracking()
+                    .Where(o => o.Id == form.ReferredOrganisationId && o.IsActive && o.IsFrontLineService)
+                    .Select(o => o.Name).SingleOrDefaultAsync(ct)
+                    ?? throw new DomainException("Select the front-line service the issue is referred to", nameof(Form.ReferredOrganisationId));
+                return new Assignment(ReferredOrganisationId: form.ReferredOrganisationId, ReferredOrganisationName: service, FollowUpOn: form.FollowUpOn);
+            }
+
+            var owner = await OwnersQuery(areaId).SingleOrDefaultAsync(o => o.Id == form.OwnerId, ct)
+                ?? throw new DomainException("Select who owns the issue from the list", nameof(Form.OwnerId));
+            if (level == IssueLevel.Borough && owner.Role != Roles.PartnershipManager)
+            {
+                throw new DomainException("A Level 4 issue is owned by the partnership manager: select them", nameof(Form.OwnerId));
+            }
+
+            var leadId = form.LeadOrganisationId ?? owner.OrganisationId;
+            var lead = leadId is null ? null : await db.Organisations.AsNoTracking().Where(o => o.Id == leadId).Select(o => o.Name).SingleOrDefaultAsync(ct);
+            if (form.LeadOrganisationId is not null && lead is null)
+            {
+                throw new DomainException("Select the lead organisation from the list", nameof(Form.LeadOrganisationId));
+            }
+
+            string? taskGroup = null;
+            if (form.TaskGroupId is not null)
+            {
+                if (level != IssueLevel.Partnership)
+                {
+                    throw new DomainException("Only a Level 2 issue is worked through a task group", nameof(Form.TaskGroupId));
+                }
+
+                taskGroup = await db.TaskGroups.AsNoTracking().Where(g => g.Id == form.TaskGroupId && g.AreaId == areaId).Select(g => g.Name).SingleOrDefaultAsync(ct)
+                    ?? throw new DomainException("Select a task group in this area", nameof(Form.TaskGroupId));
+            }
+
+            return new Assignment(owner.Id, owner.Name, lead is null ? null : leadId, lead, TaskGroupId: form.TaskGroupId, TaskGroupName: taskGroup);
+        }
+
+        private sealed record Owner(int Id, string Name, string Role, int? OrganisationId, string Detail);
+
+        /// <summary>Who can own an issue in this area: its area managers, the partnership managers, and partner users.</summary>
+        private IQueryable<Owner> OwnersQuery(int areaId) =>
+            from u in db.Users.AsNoTracking()
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where !u.IsDisabled
+                && (r.Name == Roles.PartnershipManager
+                    || r.Name == Roles.PartnerUser
+                    || (r.Name == Roles.AreaManager && u.Areas.Any(a => a.AreaId == areaId)))
+            select new Owner(u.Id, u.DisplayName, r.Name!, u.OrganisationId,
+                r.Name == Roles.PartnerUser && u.Organisation != null ? u.Organisation.Name
+                    : r.Name == Roles.PartnershipManager ? "Partnership manager" : "Area manager");
+
+        private static string Describe(IssueLevel level) => level switch
+        {
+            IssueLevel.FrontLine => "simple action now by a front-line service",
+            IssueLevel.Partnership => "partnership working, the area partnership or a task group",
+            IssueLevel.MultiAgency => "multi-agency intervention led by a service or senior partner",
+            _ => "systems change at borough level",
+        };
+    }
+}

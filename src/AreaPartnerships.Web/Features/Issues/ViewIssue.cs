@@ -1,0 +1,102 @@
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Features.Issues;
+
+/// <summary>An issue's summary and its timeline, as far as this person may see them, with the actions they may take.</summary>
+public static class ViewIssue
+{
+    public const int TimelineLimit = 500;
+
+    public sealed record Summary(
+        int Id,
+        string Reference,
+        string Title,
+        string Description,
+        string Ward,
+        int WardId,
+        string Area,
+        int AreaId,
+        string Category,
+        IssueSource Source,
+        string RaisedBy,
+        DateTime RaisedAt,
+        string? Address,
+        string? Postcode,
+        string? OnBehalfOfName,
+        string? OnBehalfOfContact,
+        IssueLevel? Level,
+        IssueStatus Status,
+        int? OwnerId,
+        string? Owner,
+        int? LeadOrganisationId,
+        string? LeadOrganisation,
+        int? ReferredOrganisationId,
+        string? ReferredOrganisation,
+        DateOnly? FollowUpOn,
+        DateTime? ReferralConfirmedAt,
+        string? TaskGroup,
+        bool IsConfidential,
+        DateOnly? TargetDate,
+        string? Outcome,
+        string? DuplicateOf,
+        int StepUpCount,
+        int StepDownCount,
+        Guid Version);
+
+    public sealed record TimelineEntry(IssueEventKind Kind, string Summary, string? Actor, DateTime OccurredAt, string? Field, string? OldValue, string? NewValue, string? Body, Visibility Visibility);
+
+    public sealed record Model(Summary Issue, IReadOnlyList<TimelineEntry> Timeline, Viewer Viewer, bool IsOverdue)
+    {
+        public bool CanTriage => Issue.Status == IssueStatus.New && Viewer.CanTriage(Issue.AreaId);
+
+        public bool CanChangeLevel => Issue.Level is not null && Issue.Status is IssueStatus.Triaged or IssueStatus.InProgress && Viewer.CanTriage(Issue.AreaId);
+
+        public bool CanWork => Viewer.CanWork(Issue.AreaId, Issue.OwnerId, Issue.LeadOrganisationId, Issue.ReferredOrganisationId)
+            || Viewer.CanWithdrawOrClose(Issue.AreaId);
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
+    {
+        public async Task<Model?> HandleAsync(Viewer viewer, string reference, CancellationToken ct)
+        {
+            var summary = await viewer.Visible(db).Where(i => i.Reference == reference)
+                .Select(i => new Summary(
+                    i.Id, i.Reference, i.Title, i.Description, i.Ward.Name, i.WardId, i.Area.Name, i.AreaId, i.Category.Name, i.Source,
+                    i.RaisedBy.DisplayName, i.RaisedAt, i.Address, i.Postcode, i.OnBehalfOfName, i.OnBehalfOfContact,
+                    i.Level, i.Status, i.OwnerId, i.Owner == null ? null : i.Owner.DisplayName,
+                    i.LeadOrganisationId, i.LeadOrganisation == null ? null : i.LeadOrganisation.Name,
+                    i.ReferredOrganisationId, i.ReferredOrganisation == null ? null : i.ReferredOrganisation.Name,
+                    i.FollowUpOn, i.ReferralConfirmedAt, i.TaskGroup == null ? null : i.TaskGroup.Name, i.IsConfidential, i.TargetDate, i.Outcome,
+                    db.Issues.Where(d => d.Id == i.DuplicateOfId).Select(d => d.Reference).FirstOrDefault(),
+                    i.StepUpCount, i.StepDownCount, i.Version))
+                .SingleOrDefaultAsync(ct);
+            if (summary is null)
+            {
+                IssueStore.LogNotVisible(logger, viewer, reference);
+                return null;
+            }
+
+            if (!viewer.SeesConfidential)
+            {
+                // The resident's details are personal data: officers and partners with an agreement only.
+                summary = summary with { OnBehalfOfName = null, OnBehalfOfContact = null };
+            }
+
+            // One range seek on (IssueId, Id), newest first.
+            var timeline = await viewer.VisibleEvents(db, summary.Id)
+                .OrderByDescending(e => e.Id)
+                .Take(TimelineLimit)
+                .Select(e => new TimelineEntry(e.Kind, e.Summary,
+                    db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
+                    e.OccurredAt, e.Field, e.OldValue, e.NewValue, e.Body, e.Visibility))
+                .ToListAsync(ct);
+
+            var today = UkFormat.UkToday(clock);
+            var overdue = summary.Status is IssueStatus.New or IssueStatus.Triaged or IssueStatus.InProgress && summary.TargetDate < today;
+            return new Model(summary, timeline, viewer, overdue);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Features.Issues;
+
+/// <summary>
+/// Move an issue along its lifecycle: start work, resolve with an outcome (a Level 1 referral by
+/// recording the service's confirmation), reopen, close, or withdraw as a duplicate / not for the
+/// partnership. Which moves are allowed is the issue's rule; who may make them is <see cref="Viewer"/>'s.
+/// </summary>
+public static class WorkIssue
+{
+    public enum Move
+    {
+        Start,
+        Resolve,
+        ConfirmReferral,
+        Reopen,
+        Close,
+        Withdraw,
+    }
+
+    public sealed class Form : IVersionedForm
+    {
+        public Move? Action { get; set; }
+
+        /// <summary>The outcome (resolve, confirm) or the reason (reopen, withdraw).</summary>
+        public string? Text { get; set; }
+
+        /// <summary>Withdraw as a duplicate of this issue (its reference).</summary>
+        public string? DuplicateOf { get; set; }
+
+        public Guid Version { get; set; }
+    }
+
+    public sealed record Page(string Reference, string Title, IssueLevel? Level, IssueStatus Status, IReadOnlyList<Move> Moves, Form Form);
+
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator()
+        {
+            RuleFor(f => f.Action).Must(a => a is not null && Enum.IsDefined(a.Value)).WithMessage("Select what you want to do");
+            RuleFor(f => f.Text).MaximumLength(Issue.DescriptionMaxLength).WithMessage($"Text must be {Issue.DescriptionMaxLength} characters or fewer");
+            RuleFor(f => f.Text).NotEmpty()
+                .When(f => f.Action is Move.Resolve or Move.ConfirmReferral)
+                .WithMessage("Enter the outcome");
+            RuleFor(f => f.Text).NotEmpty()
+                .When(f => f.Action is Move.Reopen or Move.Withdraw)
+                .WithMessage("Enter the reason");
+        }
+    }
+
+    /// <summary>The moves this person may make on the issue in its current state.</summary>
+    public static IReadOnlyList<Move> MovesFor(Viewer viewer, int areaId, int? ownerId, int? leadOrganisationId, int? referredOrganisationId, IssueLevel? level, IssueStatus status, DateTime? referralConfirmedAt)
+    {
+        var moves = new List<Move>();
+        var works = viewer.CanWork(areaId, ownerId, leadOrganisationId, referredOrganisationId);
+        var manages = viewer.CanWithdrawOrClose(areaId);
+        if (works && status == IssueStatus.Triaged)
+        {
+            moves.Add(Move.Start);
+        }
+
+        if (works && status is IssueStatus.Triaged or IssueStatus.InProgress)
+        {
+            moves.Add(level == IssueLevel.FrontLine && referralConfirmedAt is null ? Move.ConfirmReferral : Move.Resolve);
+        }
+
+        if (works && status == IssueStatus.Resolved)
+        {
+            moves.Add(Move.Reopen);
+        }
+
+        if (manages && status == IssueStatus.Resolved)
+        {
+            moves.Add(Move.Close);
+        }
+
+        if (manages && status is IssueStatus.New or IssueStatus.Triaged or IssueStatus.InProgress)
+        {
+            moves.Add(Move.Withdraw);
+        }
+
+        return moves;
+    }
+
+    public static string Describe(Move move) => move switch
+    {
+        Move.Start => "Start work on it",
+        Move.Resolve => "Resolve it, with the outcome",
+        Move.ConfirmReferral => "Record that the front-line service has done the job (resolves it)",
+        Move.Reopen => "Reopen it",
+        Move.Close => "Close it",
+        _ => "Withdraw it: a duplicate, or not for the partnership",
+    };
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
+    {
+        public async Task<Page?> LoadAsync(Viewer viewer, string reference, Form? posted, CancellationToken ct)
+        {
+            var issue = await viewer.Visible(db).Where(i => i.Reference == reference)
+                .Select(i => new { i.Reference, i.Title, i.AreaId, i.OwnerId, i.LeadOrganisationId, i.ReferredOrganisationId, i.Level, i.Status, i.ReferralConfirmedAt, i.Version })
+                .SingleOrDefaultAsync(ct);
+            if (issue is null)
+            {
+                IssueStore.LogNotVisible(logger, viewer, reference);
+                return null;
+            }
+
+            var moves = MovesFor(viewer, issue.AreaId, issue.OwnerId, issue.LeadOrganisationId, issue.ReferredOrganisationId, issue.Level, issue.Status, issue.ReferralConfirmedAt);
+            return new Page(issue.Reference, issue.Title, issue.Level, issue.Status, moves, posted ?? new Form { Version = issue.Version });
+        }
+
+        /// <summary>Makes the move; null when the person may not see the issue.</summary>
+        public async Task<SaveResult?> HandleAsync(Viewer viewer, string reference, Form form, CancellationToken ct)
+        {
+            var issue = await IssueStore.FindForChangeAsync(db, viewer, reference, logger, ct);
+            if (issue is null)
+            {
+                return null;
+            }
+
+            var move = form.Action!.Value;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var permitted = move switch
+            {
+                Move.Close or Move.Withdraw => viewer.CanWithdrawOrClose(issue.AreaId),
+                _ => viewer.CanWork(issue.AreaId, issue.OwnerId, issue.LeadOrganisationId, issue.ReferredOrganisationId),
+            };
+            if (!permitted)
+            {
+                throw new UnauthorizedAccessException();
+            }
+
+            switch (move)
+            {
+                case Move.Start:
+                    issue.Start(viewer.UserId, now);
+                    break;
+                case Move.Resolve:
+                    issue.Resolve(form.Text, viewer.UserId, now);
+                    break;
+                case Move.ConfirmReferral:
+                    issue.ConfirmReferralDone(form.Text, viewer.UserId, now);
+                    break;
+                case Move.Reopen:
+                    issue.Reopen(form.Text, viewer.UserId, now);
+                    break;
+                case Move.Close:
+                    issue.Close(viewer.UserId, now);
+                    break;
+                default:
+                    Issue? original = null;
+                    if (!string.IsNullOrWhiteSpace(form.DuplicateOf))
+                    {
+                        var duplicateReference = form.DuplicateOf.Trim().ToUpperInvariant();
+                        var originalId = await viewer.Visible(db).Where(i => i.Reference == duplicateReference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct)
+                            ?? throw new Domain.Common.DomainException("Enter the reference of an issue you can see, like AP-2026-00042", nameof(Form.DuplicateOf));
+                        original = await db.Issues.SingleAsync(i => i.Id == originalId, ct);
+                    }
+
+                    issue.Withdraw(form.Text, original, viewer.UserId, now);
+                    break;
+            }
+
+            return await IssueStore.SaveAsync(db, issue, form.Version, ct);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace AreaPartnerships.Web.Infrastructure;
+
+/// <summary>
+/// Dates and times as GOV.UK writes them, in UK time: "4 June 2026", "4 June 2026 at 9:30am", "£1,250.00".
+/// Times are stored in UTC and shown in Europe/London time (GMT or BST).
+/// </summary>
+public static class UkFormat
+{
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static DateTime ToUkTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+
+    public static DateOnly UkToday(TimeProvider clock) => DateOnly.FromDateTime(ToUkTime(clock.GetUtcNow().UtcDateTime));
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
+
+    public static string Date(DateTime utc) => ToUkTime(utc).ToString("d MMMM yyyy", British);
+
+    public static string DateAndTime(DateTime utc)
+    {
+        var local = ToUkTime(utc);
+        return $"{local.ToString("d MMMM yyyy", British)} at {Time(local)}";
+    }
+
+    public static string Time(DateTimeOffset utc) => Time(ToUkTime(utc.UtcDateTime));
+
+    public static string Money(decimal amount) => amount.ToString("C", British);
+
+    private static string Time(DateTime local) =>
+        local.ToString(local.Minute == 0 ? "h" : "h:mm", British) + (local.Hour < 12 ? "am" : "pm");
+}
