@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +30,9 @@ public class AppFactory : WebApplicationFactory<Program>
     public static AppFactory SharingDatabaseWith(AppFactory other) => new(other.DatabasePath);
 
     public TestData Data => new(Services);
+
+    /// <summary>Every SQL command the app runs (reset it before the request you measure).</summary>
+    public SqlCommandCounter Commands { get; } = new();
 
     /// <summary>A client signed in as the user (by the test scheme), following no redirects.</summary>
     public HttpClient ClientFor(int userId)
@@ -62,6 +66,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
+            services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Commands));
             services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { })
                 .AddPolicyScheme(TestAuthHandler.Selector, TestAuthHandler.Selector, o =>

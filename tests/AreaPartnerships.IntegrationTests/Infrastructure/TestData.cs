@@ -1,8 +1,10 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Areas;
 using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AreaPartnerships.IntegrationTests.Infrastructure;
@@ -76,5 +78,28 @@ public sealed class TestData(IServiceProvider services)
         }
 
         return user;
+    }
+
+    private static int _issueNumber;
+
+    /// <summary>
+    /// A New issue in the ward, raised by the user, then whatever <paramref name="then"/> does to it
+    /// through its own methods (triage, notes…). References use the year 2099 so they never meet real ones.
+    /// </summary>
+    public async Task<Issue> CreateIssueAsync(int wardId, int raisedById, bool confidential = false, Action<Issue>? then = null, string? title = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ward = await db.Wards.SingleAsync(w => w.Id == wardId);
+        var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+        var issue = new Issue($"AP-2099-{Interlocked.Increment(ref _issueNumber):00000}", title ?? Unique("Issue"), "Something needs doing.", ward,
+            category.Id, IssueSource.Councillor, raisedById, DateTime.UtcNow.AddDays(-3))
+        {
+            IsConfidential = confidential,
+        };
+        then?.Invoke(issue);
+        db.Issues.Add(issue);
+        await db.SaveChangesAsync();
+        return issue;
     }
 }

@@ -69,7 +69,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
     public async Task<IActionResult> Raise([FromServices] RaiseIssue.Handler handler, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
-        return viewer.CanRaise ? View(new RaiseIssue.Page(new RaiseIssue.Form(), await handler.OptionsAsync(viewer, ct))) : Forbid();
+        return viewer.CanRaise ? View(await handler.FillAsync(viewer, new RaiseIssue.Form(), ct)) : Forbid();
     }
 
     [HttpPost("new")]
@@ -99,7 +99,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
         }
 
         form.FrontLineContactsShown = false;
-        return this.InvalidForm(new RaiseIssue.Page(form, await handler.OptionsAsync(viewer, ct)), "Raise");
+        return this.InvalidForm(await handler.FillAsync(viewer, form, ct), "Raise");
     }
 
     [HttpGet("{reference}")]

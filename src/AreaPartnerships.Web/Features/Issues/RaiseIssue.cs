@@ -5,6 +5,7 @@ using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,11 +42,16 @@ public static class RaiseIssue
 
         /// <summary>Set once the councillor has seen the front-line contacts and chosen to raise it anyway.</summary>
         public bool FrontLineContactsShown { get; set; }
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> Wards { get; set; } = [];
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> Categories { get; set; } = [];
+
+        [BindNever]
+        public bool CanMarkConfidential { get; set; }
     }
-
-    public sealed record Options(IReadOnlyList<SelectListItem> Wards, IReadOnlyList<SelectListItem> Categories, bool CanMarkConfidential);
-
-    public sealed record Page(Form Form, Options Options);
 
     /// <summary>The front-line service a councillor is pointed to before raising a simple job.</summary>
     public sealed record FrontLine(Form Form, string Category, string Service, string Contact);
@@ -75,16 +81,18 @@ public static class RaiseIssue
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {
-        public async Task<Options> OptionsAsync(Viewer viewer, CancellationToken ct)
+        /// <summary>Fills the form's option lists for this person (for every render).</summary>
+        public async Task<Form> FillAsync(Viewer viewer, Form form, CancellationToken ct)
         {
-            var wards = await WardsFor(viewer)
+            form.Wards = await WardsFor(viewer)
                 .OrderBy(w => w.Area.Name).ThenBy(w => w.Name)
                 .Select(w => new SelectListItem($"{w.Name} ({w.Area.Name})", w.Id.ToString(CultureInfo.InvariantCulture)))
                 .ToListAsync(ct);
-            var categories = await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
+            form.Categories = await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
                 .Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))
                 .ToListAsync(ct);
-            return new Options(wards, categories, viewer.Role != Roles.Councillor);
+            form.CanMarkConfidential = viewer.Role != Roles.Councillor;
+            return form;
         }
 
         /// <summary>For a councillor who has not yet seen them: the front-line service for the chosen category, if it has one.</summary>

@@ -6,6 +6,7 @@ using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,15 +52,45 @@ public static class SetLevel
 
         public Guid Version { get; set; }
 
+        [BindNever]
+        public Mode Mode { get; set; }
+
+        /// <summary>Whether this person may make this change to the issue in its current state.</summary>
+        [BindNever]
+        public bool Allowed { get; set; }
+
+        [BindNever]
+        public string Reference { get; set; } = string.Empty;
+
+        [BindNever]
+        public string Title { get; set; } = string.Empty;
+
+        [BindNever]
+        public string Area { get; set; } = string.Empty;
+
+        [BindNever]
+        public IssueLevel? CurrentLevel { get; set; }
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> Levels { get; set; } = [];
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> FrontLineServices { get; set; } = [];
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> Organisations { get; set; } = [];
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> Owners { get; set; } = [];
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> TaskGroups { get; set; } = [];
+
         public DateOnly? FollowUpOn =>
             FollowUpDay is { } d && FollowUpMonth is { } m && FollowUpYear is { } y && DateOnly.TryParseExact($"{y:0000}-{m:00}-{d:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
                 : null;
     }
-
-    public sealed record Page(Mode Mode, bool Allowed, string Reference, string Title, string Area, IssueLevel? CurrentLevel, Form Form,
-        IReadOnlyList<SelectListItem> Levels, IReadOnlyList<SelectListItem> FrontLineServices, IReadOnlyList<SelectListItem> Organisations,
-        IReadOnlyList<SelectListItem> Owners, IReadOnlyList<SelectListItem> TaskGroups);
 
     public sealed class Validator : AbstractValidator<Form>
     {
@@ -86,8 +117,8 @@ public static class SetLevel
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {
-        /// <summary>The page for an issue the person may see; null when they may not see it.</summary>
-        public async Task<Page?> LoadAsync(Viewer viewer, string reference, Mode mode, Form? posted, CancellationToken ct)
+        /// <summary>The form (a posted one, or a new one) filled for an issue the person may see; null when they may not see it.</summary>
+        public async Task<Form?> LoadAsync(Viewer viewer, string reference, Mode mode, Form? posted, CancellationToken ct)
         {
             var issue = await viewer.Visible(db).Where(i => i.Reference == reference)
                 .Select(i => new { i.Id, i.Reference, i.Title, Area = i.Area.Name, i.AreaId, i.Level, i.OwnerId, i.LeadOrganisationId, i.TaskGroupId, i.IsConfidential, i.Version })
@@ -128,12 +159,18 @@ public static class SetLevel
                 .Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture)))
                 .ToListAsync(ct);
 
-            var allowed = viewer.CanTriage(issue.AreaId) && (mode == Mode.Triage ? issue.Level is null : issue.Level is not null) && levels.Count > 0;
-            return new Page(mode, allowed, issue.Reference, issue.Title, issue.Area, issue.Level, form, levels,
-                [.. organisations.Where(o => o.IsFrontLineService).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))],
-                [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))],
-                [.. owners.Select(o => new SelectListItem($"{o.Name} ({o.Detail})", o.Id.ToString(CultureInfo.InvariantCulture)))],
-                taskGroups);
+            form.Mode = mode;
+            form.Allowed = viewer.CanTriage(issue.AreaId) && (mode == Mode.Triage ? issue.Level is null : issue.Level is not null) && levels.Count > 0;
+            form.Reference = issue.Reference;
+            form.Title = issue.Title;
+            form.Area = issue.Area;
+            form.CurrentLevel = issue.Level;
+            form.Levels = levels;
+            form.FrontLineServices = [.. organisations.Where(o => o.IsFrontLineService).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))];
+            form.Organisations = [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))];
+            form.Owners = [.. owners.Select(o => new SelectListItem($"{o.Name} ({o.Detail})", o.Id.ToString(CultureInfo.InvariantCulture)))];
+            form.TaskGroups = taskGroups;
+            return form;
         }
 
         /// <summary>Applies the triage or step; null when the person may not see the issue.</summary>

@@ -2,6 +2,7 @@ using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Issues;
@@ -34,9 +35,23 @@ public static class WorkIssue
         public string? DuplicateOf { get; set; }
 
         public Guid Version { get; set; }
-    }
 
-    public sealed record Page(string Reference, string Title, IssueLevel? Level, IssueStatus Status, IReadOnlyList<Move> Moves, Form Form);
+        [BindNever]
+        public string Reference { get; set; } = string.Empty;
+
+        [BindNever]
+        public string Title { get; set; } = string.Empty;
+
+        [BindNever]
+        public IssueLevel? Level { get; set; }
+
+        [BindNever]
+        public IssueStatus Status { get; set; }
+
+        /// <summary>The moves this person may make now.</summary>
+        [BindNever]
+        public IReadOnlyList<Move> Moves { get; set; } = [];
+    }
 
     public sealed class Validator : AbstractValidator<Form>
     {
@@ -99,7 +114,7 @@ public static class WorkIssue
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {
-        public async Task<Page?> LoadAsync(Viewer viewer, string reference, Form? posted, CancellationToken ct)
+        public async Task<Form?> LoadAsync(Viewer viewer, string reference, Form? posted, CancellationToken ct)
         {
             var issue = await viewer.Visible(db).Where(i => i.Reference == reference)
                 .Select(i => new { i.Reference, i.Title, i.AreaId, i.OwnerId, i.LeadOrganisationId, i.ReferredOrganisationId, i.Level, i.Status, i.ReferralConfirmedAt, i.Version })
@@ -111,7 +126,13 @@ public static class WorkIssue
             }
 
             var moves = MovesFor(viewer, issue.AreaId, issue.OwnerId, issue.LeadOrganisationId, issue.ReferredOrganisationId, issue.Level, issue.Status, issue.ReferralConfirmedAt);
-            return new Page(issue.Reference, issue.Title, issue.Level, issue.Status, moves, posted ?? new Form { Version = issue.Version });
+            var form = posted ?? new Form { Version = issue.Version };
+            form.Reference = issue.Reference;
+            form.Title = issue.Title;
+            form.Level = issue.Level;
+            form.Status = issue.Status;
+            form.Moves = moves;
+            return form;
         }
 
         /// <summary>Makes the move; null when the person may not see the issue.</summary>
