@@ -1,3 +1,5 @@
+using AreaPartnerships.Domain.Common;
+
 namespace AreaPartnerships.Domain.Identity;
 
 /// <summary>
@@ -7,11 +9,13 @@ namespace AreaPartnerships.Domain.Identity;
 /// </summary>
 public class ConfidentialityAgreement
 {
-    public ConfidentialityAgreement(int userId, DateOnly signedOn, string wordingVersion, int recordedById, DateTime recordedAt)
+    public const int WordingVersionMaxLength = 50;
+
+    public ConfidentialityAgreement(int userId, DateOnly signedOn, string? wordingVersion, int recordedById, DateTime recordedAt)
     {
         UserId = userId;
         SignedOn = signedOn;
-        WordingVersion = wordingVersion;
+        WordingVersion = Guard.Required(wordingVersion, "Enter the version of the agreement's wording they signed", nameof(WordingVersion), WordingVersionMaxLength);
         RecordedById = recordedById;
         RecordedAt = recordedAt;
     }

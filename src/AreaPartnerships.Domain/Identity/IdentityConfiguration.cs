@@ -41,7 +41,7 @@ internal sealed class ConfidentialityAgreementConfiguration : IEntityTypeConfigu
 {
     public void Configure(EntityTypeBuilder<ConfidentialityAgreement> builder)
     {
-        builder.Property(x => x.WordingVersion).HasMaxLength(50);
+        builder.Property(x => x.WordingVersion).HasMaxLength(ConfidentialityAgreement.WordingVersionMaxLength);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.RecordedById);
         builder.HasIndex(x => new { x.UserId, x.SignedOn });

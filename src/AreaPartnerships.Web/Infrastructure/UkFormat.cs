@@ -28,6 +28,12 @@ public static class UkFormat
 
     public static string Time(DateTimeOffset utc) => Time(ToUkTime(utc.UtcDateTime));
 
+    /// <summary>The date typed into a GOV.UK date input's three fields, or null when they do not make a real date.</summary>
+    public static DateOnly? DateFrom(int? day, int? month, int? year) =>
+        day is { } d && month is { } m && year is { } y && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : null;
+
     public static string Money(decimal amount) => amount.ToString("C", British);
 
     private static string Time(DateTime local) =>
