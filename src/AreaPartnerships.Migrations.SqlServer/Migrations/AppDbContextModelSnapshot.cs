@@ -684,8 +684,6 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("RaisedById");
@@ -695,15 +693,29 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TaskGroupId");
 
-                    b.HasIndex("LeadOrganisationId", "Status");
+                    b.HasIndex("LastActivityAt", "Id");
 
-                    b.HasIndex("OwnerId", "Status");
+                    b.HasIndex("Status", "TargetDate");
 
-                    b.HasIndex("ReferredOrganisationId", "Status");
+                    b.HasIndex("TargetDate", "Id");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("CategoryId", "RaisedAt", "Id");
+
+                    b.HasIndex("Source", "RaisedAt", "Id");
 
                     b.HasIndex("Status", "RaisedAt", "Id");
 
                     b.HasIndex("AreaId", "Status", "RaisedAt", "Id");
+
+                    b.HasIndex("LeadOrganisationId", "Status", "RaisedAt", "Id");
+
+                    b.HasIndex("Level", "Status", "RaisedAt", "Id");
+
+                    b.HasIndex("OwnerId", "Status", "RaisedAt", "Id");
+
+                    b.HasIndex("ReferredOrganisationId", "Status", "RaisedAt", "Id");
 
                     b.HasIndex("WardId", "Status", "RaisedAt", "Id");
 
@@ -1598,7 +1610,7 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasForeignKey("ActorId");
 
                     b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
-                        .WithMany()
+                        .WithMany("Events")
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1856,6 +1868,11 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Navigation("Areas");
 
                     b.Navigation("Wards");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.Issue", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Meetings.Meeting", b =>
