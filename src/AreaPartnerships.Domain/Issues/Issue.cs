@@ -167,7 +167,9 @@ public class Issue : IVersioned
     {
         if (Status != IssueStatus.New)
         {
-            throw new DomainException($"This issue has already been triaged (it is {StatusName(Status).ToLowerInvariant()}): change its level with a step up or step down instead", nameof(Level));
+            throw new DomainException(Level is null
+                ? $"Only a new issue can be triaged; this one is {StatusName(Status).ToLowerInvariant()}"
+                : $"This issue has already been triaged (it is {StatusName(Status).ToLowerInvariant()}): change its level with a step up or step down instead", nameof(Level));
         }
 
         CheckLevel(level);
@@ -301,7 +303,9 @@ public class Issue : IVersioned
 
         if (!IsOpen)
         {
-            throw new DomainException($"The level of a {StatusName(Status).ToLowerInvariant()} issue cannot change: reopen it first", nameof(Level));
+            throw new DomainException(Status == IssueStatus.Resolved
+                ? "The level of a resolved issue cannot change: reopen it first"
+                : $"The level of a {StatusName(Status).ToLowerInvariant()} issue cannot change", nameof(Level));
         }
 
         CheckLevel(level);
