@@ -19,6 +19,8 @@ public class Issue : IVersioned
     public const int DescriptionMaxLength = 4000;
     public const int ReasonMaxLength = 2000;
 
+    private static readonly System.Globalization.CultureInfo British = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
     private readonly List<IssueEvent> _events = [];
 
     public Issue(
@@ -178,7 +180,7 @@ public class Issue : IVersioned
 
         Level = level;
         Status = IssueStatus.Triaged;
-        TargetDate = DateOnly.FromDateTime(at).AddDays(targetDays);
+        TargetDate = UkTime.DateOf(at).AddDays(targetDays);
         Record(IssueEventKind.Triaged, actorId, at, $"Triaged at {LevelName(level)}", field: "Level", newValue: LevelName(level), body: why);
         Assign(assignment, actorId, at);
     }
@@ -323,7 +325,7 @@ public class Issue : IVersioned
         assignment.CheckFor(level);
 
         Level = level;
-        TargetDate = DateOnly.FromDateTime(at).AddDays(targetDays);
+        TargetDate = UkTime.DateOf(at).AddDays(targetDays);
         if (up)
         {
             StepUpCount++;
@@ -339,30 +341,38 @@ public class Issue : IVersioned
         Assign(assignment, actorId, at);
     }
 
+    /// <summary>
+    /// Gives the issue to whoever acts at its level, recording each change old → new on the timeline. The
+    /// old names come from the navigations when the caller loaded them (the change handlers do).
+    /// </summary>
     private void Assign(Assignment assignment, int actorId, DateTime at)
     {
-        if (assignment.ReferredOrganisationId != ReferredOrganisationId && assignment.ReferredOrganisationId is not null)
+        if (assignment.ReferredOrganisationId != ReferredOrganisationId || (assignment.ReferredOrganisationId is not null && assignment.FollowUpOn != FollowUpOn))
         {
-            Record(IssueEventKind.Referred, actorId, at, $"Referred to {assignment.ReferredOrganisationName}",
-                field: "Referred to", oldValue: null, newValue: $"{assignment.ReferredOrganisationName}, follow up on {assignment.FollowUpOn:d MMMM yyyy}");
+            Record(IssueEventKind.Referred, actorId, at,
+                assignment.ReferredOrganisationId is null ? "Referral to a front-line service ended" : $"Referred to {assignment.ReferredOrganisationName}",
+                field: "Referred to", oldValue: ReferredOrganisationId is null ? null : ReferredOrganisation?.Name ?? "a front-line service",
+                newValue: assignment.ReferredOrganisationId is null ? null : $"{assignment.ReferredOrganisationName}, follow up on {assignment.FollowUpOn?.ToString("d MMMM yyyy", British)}");
         }
 
         if (assignment.OwnerId != OwnerId)
         {
             Record(IssueEventKind.Assigned, actorId, at, assignment.OwnerId is null ? "Owner removed" : $"Assigned to {assignment.OwnerName}",
-                field: "Owner", oldValue: null, newValue: assignment.OwnerName);
+                field: "Owner", oldValue: OwnerId is null ? null : Owner?.DisplayName ?? "another person", newValue: assignment.OwnerName);
         }
 
-        if (assignment.LeadOrganisationId != LeadOrganisationId && assignment.LeadOrganisationId is not null)
+        if (assignment.LeadOrganisationId != LeadOrganisationId)
         {
-            Record(IssueEventKind.Assigned, actorId, at, $"Lead organisation set to {assignment.LeadOrganisationName}",
-                field: "Lead organisation", newValue: assignment.LeadOrganisationName);
+            Record(IssueEventKind.Assigned, actorId, at,
+                assignment.LeadOrganisationId is null ? "Lead organisation removed" : $"Lead organisation set to {assignment.LeadOrganisationName}",
+                field: "Lead organisation", oldValue: LeadOrganisationId is null ? null : LeadOrganisation?.Name ?? "another organisation", newValue: assignment.LeadOrganisationName);
         }
 
-        if (assignment.TaskGroupId != TaskGroupId && assignment.TaskGroupId is not null)
+        if (assignment.TaskGroupId != TaskGroupId)
         {
-            Record(IssueEventKind.LinkedToTaskGroup, actorId, at, $"Linked to task group {assignment.TaskGroupName}",
-                field: "Task group", newValue: assignment.TaskGroupName);
+            Record(IssueEventKind.LinkedToTaskGroup, actorId, at,
+                assignment.TaskGroupId is null ? "No longer worked through a task group" : $"Linked to task group {assignment.TaskGroupName}",
+                field: "Task group", oldValue: TaskGroupId is null ? null : TaskGroup?.Name ?? "another task group", newValue: assignment.TaskGroupName);
         }
 
         OwnerId = assignment.OwnerId;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AreaPartnerships.Domain.Common;
 
 namespace AreaPartnerships.Web.Infrastructure;
 
@@ -9,12 +10,10 @@ namespace AreaPartnerships.Web.Infrastructure;
 public static class UkFormat
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    public static DateTime ToUkTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+    public static DateTime ToUkTime(DateTime utc) => UkTime.FromUtc(utc);
 
-    public static DateOnly UkToday(TimeProvider clock) => DateOnly.FromDateTime(ToUkTime(clock.GetUtcNow().UtcDateTime));
+    public static DateOnly UkToday(TimeProvider clock) => UkTime.DateOf(clock.GetUtcNow().UtcDateTime);
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
 

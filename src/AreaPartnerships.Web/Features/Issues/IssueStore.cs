@@ -21,7 +21,10 @@ public static class IssueStore
             return null;
         }
 
-        return await db.Issues.SingleAsync(i => i.Id == id, ct);
+        // Who acts on it now, so a change of assignment records old → new names on the timeline.
+        return await db.Issues
+            .Include(i => i.Owner).Include(i => i.LeadOrganisation).Include(i => i.ReferredOrganisation).Include(i => i.TaskGroup)
+            .SingleAsync(i => i.Id == id, ct);
     }
 
     public static void LogNotVisible(ILogger logger, Viewer viewer, string reference) =>

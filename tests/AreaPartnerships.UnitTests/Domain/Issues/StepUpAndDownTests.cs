@@ -269,4 +269,28 @@ public sealed class StepUpAndDownTests
         Assert.Equal(assignedBefore, issue.Events.Count(e => e.Kind == IssueEventKind.Assigned));
         Assert.Single(issue.Events, e => e.Kind == IssueEventKind.SteppedUp);
     }
+
+    [Fact]
+    public void Every_change_of_who_acts_is_on_the_timeline_as_old_to_new_including_what_was_removed()
+    {
+        var issue = TestIssues.Triaged(IssueLevel.FrontLine);
+
+        issue.StepUp(IssueLevel.MultiAgency, "Needs the police", new Assignment(TestIssues.PartnerOwner, "PC Ellis", TestIssues.Police, "Police"), Manager, At, Days);
+
+        var referral = Assert.Single(issue.Events, e => e.Kind == IssueEventKind.Referred && e.OccurredAt == At);
+        Assert.Equal(("Referral to a front-line service ended", "Referred to", (string?)null), (referral.Summary, referral.Field, referral.NewValue));
+        var entries = issue.Events.Where(e => e.Kind == IssueEventKind.Assigned && e.OccurredAt == At).Select(e => (e.Field, e.NewValue)).ToList();
+        Assert.Equal([("Owner", "PC Ellis"), ("Lead organisation", "Police")], entries);
+    }
+
+    [Fact]
+    public void A_new_follow_up_date_for_the_same_service_is_on_the_timeline_in_UK_date_form()
+    {
+        var issue = TestIssues.Triaged(IssueLevel.Partnership);
+
+        issue.StepDown(IssueLevel.FrontLine, "A simple job after all", TestIssues.AssignmentFor(IssueLevel.FrontLine), Manager, At, Days);
+
+        var referral = Assert.Single(issue.Events, e => e.Kind == IssueEventKind.Referred && e.OccurredAt == At);
+        Assert.Equal("Street Cleansing, follow up on 20 June 2026", referral.NewValue);
+    }
 }

@@ -29,9 +29,21 @@ public sealed class TriageTests
         var issue = TestIssues.New();
 
         issue.Triage(IssueLevel.Partnership, "Needs partners", TestIssues.AssignmentFor(IssueLevel.Partnership), TestIssues.AreaManager,
-            new DateTime(2026, 6, 2, 23, 59, 0, DateTimeKind.Utc), targetDays: 28);
+            new DateTime(2026, 6, 2, 14, 0, 0, DateTimeKind.Utc), targetDays: 28);
 
         Assert.Equal(new DateOnly(2026, 6, 30), issue.TargetDate);
+    }
+
+    [Fact]
+    public void The_day_of_triage_is_the_UK_day_so_a_triage_just_after_midnight_in_summer_counts_from_that_day()
+    {
+        var issue = TestIssues.New();
+
+        // 23:59 UTC on 2 June is 00:59 on 3 June in British Summer Time.
+        issue.Triage(IssueLevel.Partnership, "Needs partners", TestIssues.AssignmentFor(IssueLevel.Partnership), TestIssues.AreaManager,
+            new DateTime(2026, 6, 2, 23, 59, 0, DateTimeKind.Utc), targetDays: 28);
+
+        Assert.Equal(new DateOnly(2026, 7, 1), issue.TargetDate);
     }
 
     [Fact]
