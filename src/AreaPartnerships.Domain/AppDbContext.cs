@@ -58,6 +58,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<TaskGroupMember> TaskGroupMembers => Set<TaskGroupMember>();
 
+    public DbSet<TaskGroupEvent> TaskGroupEvents => Set<TaskGroupEvent>();
+
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
 
     public DbSet<PlanActionUpdate> PlanActionUpdates => Set<PlanActionUpdate>();

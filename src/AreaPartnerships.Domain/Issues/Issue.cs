@@ -19,8 +19,6 @@ public class Issue : IVersioned
     public const int DescriptionMaxLength = 4000;
     public const int ReasonMaxLength = 2000;
 
-    private static readonly System.Globalization.CultureInfo British = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
-
     private readonly List<IssueEvent> _events = [];
 
     public Issue(
@@ -296,6 +294,48 @@ public class Issue : IVersioned
         Record(IssueEventKind.NoteAdded, actorId, at, visibility == Visibility.Confidential ? "Confidential note added" : "Note added", visibility, body: body);
     }
 
+    /// <summary>Works an open Level 2 issue through a task group in its area (linked from the group's page or the issue's).</summary>
+    public void LinkToTaskGroup(int taskGroupId, string taskGroupName, int taskGroupAreaId, int actorId, DateTime at)
+    {
+        if (!IsOpen || Level != IssueLevel.Partnership)
+        {
+            throw new DomainException($"Only an open Level 2 issue is worked through a task group; {Reference} is {(Level is { } level ? LevelName(level) : "not triaged")} and {StatusName(Status).ToLowerInvariant()}", "IssueReference");
+        }
+
+        if (taskGroupAreaId != AreaId)
+        {
+            throw new DomainException($"{Reference} is in another area: link it to a task group of its own area", "IssueReference");
+        }
+
+        if (TaskGroupId == taskGroupId)
+        {
+            throw new DomainException($"{Reference} is already linked to this task group", "IssueReference");
+        }
+
+        Record(IssueEventKind.LinkedToTaskGroup, actorId, at, $"Linked to task group {taskGroupName}",
+            field: "Task group", oldValue: TaskGroupId is null ? null : TaskGroup?.Name ?? "another task group", newValue: taskGroupName);
+        TaskGroupId = taskGroupId;
+    }
+
+    public void UnlinkFromTaskGroup(string taskGroupName, int actorId, DateTime at)
+    {
+        if (TaskGroupId is null)
+        {
+            throw new DomainException($"{Reference} is not linked to a task group", "IssueReference");
+        }
+
+        Record(IssueEventKind.LinkedToTaskGroup, actorId, at, $"No longer worked through task group {taskGroupName}",
+            field: "Task group", oldValue: taskGroupName, newValue: null);
+        TaskGroupId = null;
+    }
+
+    /// <summary>
+    /// A task-group action serving this issue was added, updated or changed status. Kept to officers and
+    /// partners (confidential): a micro plan is multi-agency working material.
+    /// </summary>
+    public void RecordActionProgress(string summary, string? body, int actorId, DateTime at) =>
+        Record(IssueEventKind.ActionUpdated, actorId, at, summary, Visibility.Confidential, body: body);
+
     private void Move(bool up, IssueLevel level, string? reason, Assignment assignment, int actorId, DateTime at, int targetDays)
     {
         if (Level is not { } current)
@@ -352,7 +392,7 @@ public class Issue : IVersioned
             Record(IssueEventKind.Referred, actorId, at,
                 assignment.ReferredOrganisationId is null ? "Referral to a front-line service ended" : $"Referred to {assignment.ReferredOrganisationName}",
                 field: "Referred to", oldValue: ReferredOrganisationId is null ? null : ReferredOrganisation?.Name ?? "a front-line service",
-                newValue: assignment.ReferredOrganisationId is null ? null : $"{assignment.ReferredOrganisationName}, follow up on {assignment.FollowUpOn?.ToString("d MMMM yyyy", British)}");
+                newValue: assignment.ReferredOrganisationId is null ? null : $"{assignment.ReferredOrganisationName}, follow up on {(assignment.FollowUpOn is { } followUp ? UkTime.Format(followUp) : "no date")}");
         }
 
         if (assignment.OwnerId != OwnerId)

@@ -10,15 +10,18 @@ internal sealed class TaskGroupConfiguration : IEntityTypeConfiguration<TaskGrou
 {
     public void Configure(EntityTypeBuilder<TaskGroup> builder)
     {
-        builder.Property(g => g.Name).HasMaxLength(150);
-        builder.Property(g => g.ClosingSummary).HasMaxLength(4000);
+        builder.Property(g => g.Name).HasMaxLength(TaskGroup.NameMaxLength);
+        builder.Property(g => g.ClosingSummary).HasMaxLength(TaskGroup.SummaryMaxLength);
         builder.HasOne(g => g.Area).WithMany().HasForeignKey(g => g.AreaId);
         builder.HasOne(g => g.Priority).WithMany().HasForeignKey(g => g.PriorityId);
         builder.HasOne(g => g.LeadOrganisation).WithMany().HasForeignKey(g => g.LeadOrganisationId);
         builder.HasOne(g => g.LeadUser).WithMany().HasForeignKey(g => g.LeadUserId);
         builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.TaskGroupId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(g => g.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(g => g.Events).WithOne().HasForeignKey(e => e.TaskGroupId);
+        builder.Navigation(g => g.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(g => new { g.AreaId, g.Status });
+        builder.HasIndex(g => new { g.Status, g.ReviewOn });
         builder.HasIndex(g => g.LeadUserId);
     }
 }
@@ -37,14 +40,16 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
 {
     public void Configure(EntityTypeBuilder<PlanAction> builder)
     {
-        builder.Property(a => a.Description).HasMaxLength(1000);
-        builder.Property(a => a.StatusReason).HasMaxLength(1000);
+        builder.Property(a => a.Description).HasMaxLength(PlanAction.DescriptionMaxLength);
+        builder.Property(a => a.StatusReason).HasMaxLength(PlanAction.ReasonMaxLength);
+        builder.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.PlanActionId);
+        builder.Navigation(a => a.Updates).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne(a => a.TaskGroup).WithMany().HasForeignKey(a => a.TaskGroupId);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId);
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId);
         builder.HasOne<Issue>().WithMany().HasForeignKey(a => a.IssueId);
         builder.HasIndex(a => new { a.OwnerId, a.Status, a.DueOn });
-        builder.HasIndex(a => new { a.TaskGroupId, a.Status });
+        builder.HasIndex(a => new { a.TaskGroupId, a.Status, a.DueOn });
         builder.HasIndex(a => a.MeetingId);
         builder.HasIndex(a => a.IssueId);
     }
@@ -54,9 +59,22 @@ internal sealed class PlanActionUpdateConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<PlanActionUpdate> builder)
     {
-        builder.Property(u => u.Text).HasMaxLength(4000);
-        builder.HasOne<PlanAction>().WithMany().HasForeignKey(u => u.PlanActionId);
+        builder.Property(u => u.Text).HasMaxLength(PlanAction.UpdateMaxLength);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(u => u.ById);
         builder.HasIndex(u => new { u.PlanActionId, u.Id });
+    }
+}
+
+internal sealed class TaskGroupEventConfiguration : IEntityTypeConfiguration<TaskGroupEvent>
+{
+    public void Configure(EntityTypeBuilder<TaskGroupEvent> builder)
+    {
+        builder.Property(e => e.Summary).HasMaxLength(TaskGroupEvent.SummaryMaxLength);
+        builder.Property(e => e.Body).HasMaxLength(4000);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.ActorId);
+        builder.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.PlanActionId);
+        builder.HasIndex(e => new { e.TaskGroupId, e.Id });
+        builder.HasIndex(e => e.ActorId);
+        builder.HasIndex(e => e.PlanActionId);
     }
 }

@@ -1136,9 +1136,9 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("TaskGroupId", "Status");
-
                     b.HasIndex("OwnerId", "Status", "DueOn");
+
+                    b.HasIndex("TaskGroupId", "Status", "DueOn");
 
                     b.ToTable("PlanActions");
                 });
@@ -1238,7 +1238,49 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AreaId", "Status");
 
+                    b.HasIndex("Status", "ReviewOn");
+
                     b.ToTable("TaskGroups");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroupEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("PlanActionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("TaskGroupId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("PlanActionId");
+
+                    b.HasIndex("TaskGroupId", "Id");
+
+                    b.ToTable("TaskGroupEvents");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroupMember", b =>
@@ -1746,7 +1788,7 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.HasOne("AreaPartnerships.Domain.TaskGroups.PlanAction", null)
-                        .WithMany()
+                        .WithMany("Updates")
                         .HasForeignKey("PlanActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1783,6 +1825,25 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Navigation("LeadUser");
 
                     b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroupEvent", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.TaskGroups.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId");
+
+                    b.HasOne("AreaPartnerships.Domain.TaskGroups.TaskGroup", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TaskGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroupMember", b =>
@@ -1882,8 +1943,15 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Navigation("Attendees");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.PlanAction", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroup", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Members");
                 });
 #pragma warning restore 612, 618

@@ -1087,9 +1087,9 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("TaskGroupId", "Status");
-
                     b.HasIndex("OwnerId", "Status", "DueOn");
+
+                    b.HasIndex("TaskGroupId", "Status", "DueOn");
 
                     b.ToTable("PlanActions");
                 });
@@ -1185,7 +1185,47 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AreaId", "Status");
 
+                    b.HasIndex("Status", "ReviewOn");
+
                     b.ToTable("TaskGroups");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroupEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlanActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("PlanActionId");
+
+                    b.HasIndex("TaskGroupId", "Id");
+
+                    b.ToTable("TaskGroupEvents");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroupMember", b =>
@@ -1687,7 +1727,7 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.HasOne("AreaPartnerships.Domain.TaskGroups.PlanAction", null)
-                        .WithMany()
+                        .WithMany("Updates")
                         .HasForeignKey("PlanActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1724,6 +1764,25 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Navigation("LeadUser");
 
                     b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroupEvent", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.TaskGroups.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId");
+
+                    b.HasOne("AreaPartnerships.Domain.TaskGroups.TaskGroup", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TaskGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroupMember", b =>
@@ -1823,8 +1882,15 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Navigation("Attendees");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.PlanAction", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.TaskGroup", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
