@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
+using AreaPartnerships.Domain.TaskGroups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,4 +92,83 @@ public sealed class IssueWorld
         });
 
     public static Task<T> ReadAsync<T>(AppFactory app, Func<AppDbContext, Task<T>> read) => app.WithDbAsync(read);
+
+    /// <summary>Triaged at Level 2, owned by area A's manager.</summary>
+    public Action<Issue> AtLevel2 => issue =>
+        issue.Triage(IssueLevel.Partnership, "Needs the partnership", new Assignment(AreaManagerA.Id, AreaManagerA.DisplayName), AreaManagerA.Id, DateTime.UtcNow.AddDays(-2), 30);
+
+    /// <summary>Triaged at Level 1, referred to street cleansing.</summary>
+    public Action<Issue> AtLevel1 => issue =>
+        issue.Triage(IssueLevel.FrontLine, "A simple job", ReferToCleansing, AreaManagerA.Id, DateTime.UtcNow.AddDays(-2), 10);
+
+    /// <summary>Triaged at Level 3, led by the police with their user as owner.</summary>
+    public Action<Issue> AtLevel3 => issue =>
+        issue.Triage(IssueLevel.MultiAgency, "Needs the police to lead", PoliceLead, AreaManagerA.Id, DateTime.UtcNow.AddDays(-2), 90);
+
+    /// <summary>Triaged at Level 2 and resolved with an outcome.</summary>
+    public Action<Issue> Resolved => issue =>
+    {
+        AtLevel2(issue);
+        issue.Resolve("Cleared and signs put up", AreaManagerA.Id, DateTime.UtcNow.AddDays(-1));
+    };
+
+    /// <summary>An issue in ward A1 (unless another ward is given), raised by area A's manager, then <paramref name="then"/>.</summary>
+    public Task<Issue> IssueAsync(AppFactory app, Action<Issue>? then = null, int? wardId = null, bool confidential = false) =>
+        app.Data.CreateIssueAsync(wardId ?? WardA1, AreaManagerA.Id, confidential, then);
+
+    public async Task<TaskGroup> CreateTaskGroupAsync(AppFactory app, int? areaId = null) =>
+        await app.WithDbAsync(async db =>
+        {
+            var group = new TaskGroup(areaId ?? AreaA, TestData.Unique("Task group"), Police.Id, PoliceUser.Id, ledByPartner: true,
+                DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), DateTime.UtcNow);
+            db.TaskGroups.Add(group);
+            await db.SaveChangesAsync();
+            return group;
+        });
+
+    public static Task<int> CategoryIdAsync(AppFactory app, string code) =>
+        app.WithDbAsync(db => db.Categories.Where(c => c.Code == code).Select(c => c.Id).SingleAsync());
+
+    /// <summary>The issue as stored now.</summary>
+    public static Task<Issue> StoredAsync(AppFactory app, int issueId) =>
+        app.WithDbAsync(db => db.Issues.AsNoTracking().SingleAsync(i => i.Id == issueId));
+
+    /// <summary>The issue's stored timeline, oldest first.</summary>
+    public static Task<List<IssueEvent>> EventsAsync(AppFactory app, int issueId) =>
+        app.WithDbAsync(db => db.IssueEvents.AsNoTracking().Where(e => e.IssueId == issueId).OrderBy(e => e.Id).ToListAsync());
+
+    public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The hidden Version field of the page's form.</summary>
+    public static string VersionOn(IHtmlDocument page) =>
+        page.QuerySelector("input[name=Version]")?.GetAttribute("value") ?? throw new InvalidOperationException("No Version field on the page");
+
+    /// <summary>Reads the form at <paramref name="url"/> for its Version, then posts the fields with it (as a browser would).</summary>
+    public static async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var version = VersionOn(await client.GetDocumentAsync(url));
+        return await client.PostFormAsync(url, fields.Append(new("Version", version)));
+    }
+
+    /// <summary>Posts as someone the form page is refused to: the anti-forgery token from the home page, the version from the database.</summary>
+    public static async Task<HttpResponseMessage> ForgePostAsync(AppFactory app, HttpClient client, int issueId, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var version = await app.WithDbAsync(db => db.Issues.Where(i => i.Id == issueId).Select(i => i.Version).SingleAsync());
+        return await client.PostFormAsync("/", fields.Append(new("Version", version.ToString())), url);
+    }
+
+    /// <summary>The entries of the issue page's timeline, newest first, their text with white space collapsed.</summary>
+    public static IReadOnlyList<TimelineItem> Timeline(IHtmlDocument page) =>
+        [.. (page.QuerySelector("[data-testid=timeline]") ?? throw new InvalidOperationException("No timeline on the page"))
+            .QuerySelectorAll(".moj-timeline__item")
+            .Select(item => new TimelineItem(
+                Text(item.QuerySelector(".moj-timeline__title")?.TextContent),
+                Text(item.QuerySelector(".moj-timeline__byline")?.TextContent),
+                item.QuerySelector(".moj-timeline__date time")?.GetAttribute("datetime"),
+                Text(item.QuerySelector(".moj-timeline__description")?.TextContent)))];
+
+    /// <summary>Text with runs of white space made single spaces.</summary>
+    public static string Text(string? text) => Regex.Replace(text ?? string.Empty, @"\s+", " ").Trim();
+
+    public sealed record TimelineItem(string Title, string Byline, string? At, string Description);
 }

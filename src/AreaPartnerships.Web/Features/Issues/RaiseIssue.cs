@@ -95,10 +95,13 @@ public static class RaiseIssue
             return form;
         }
 
-        /// <summary>For a councillor who has not yet seen them: the front-line service for the chosen category, if it has one.</summary>
+        /// <summary>
+        /// For a councillor who has not yet seen them: the front-line service for the chosen category, if it has one.
+        /// Not for a ward they may not raise in: that is refused first, rather than after the contacts page.
+        /// </summary>
         public async Task<FrontLine?> FrontLineFirstAsync(Viewer viewer, Form form, CancellationToken ct)
         {
-            if (viewer.Role != Roles.Councillor || form.FrontLineContactsShown)
+            if (viewer.Role != Roles.Councillor || form.FrontLineContactsShown || !await WardsFor(viewer).AnyAsync(w => w.Id == form.WardId, ct))
             {
                 return null;
             }

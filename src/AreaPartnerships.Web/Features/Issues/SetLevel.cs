@@ -36,11 +36,12 @@ public static class SetLevel
 
         public int? ReferredOrganisationId { get; set; }
 
-        public int? FollowUpDay { get; set; }
+        /// <summary>The date's parts are kept as typed (not bound as numbers), so "abc" gets the date's own message, not a binding error.</summary>
+        public string? FollowUpDay { get; set; }
 
-        public int? FollowUpMonth { get; set; }
+        public string? FollowUpMonth { get; set; }
 
-        public int? FollowUpYear { get; set; }
+        public string? FollowUpYear { get; set; }
 
         public int? OwnerId { get; set; }
 
@@ -87,9 +88,13 @@ public static class SetLevel
         public IReadOnlyList<SelectListItem> TaskGroups { get; set; } = [];
 
         public DateOnly? FollowUpOn =>
-            FollowUpDay is { } d && FollowUpMonth is { } m && FollowUpYear is { } y && DateOnly.TryParseExact($"{y:0000}-{m:00}-{d:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            Number(FollowUpDay) is { } d && Number(FollowUpMonth) is { } m && Number(FollowUpYear) is { } y
+                && DateOnly.TryParseExact($"{y:0000}-{m:00}-{d:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
                 : null;
+
+        private static int? Number(string? text) =>
+            int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     public sealed class Validator : AbstractValidator<Form>
@@ -121,7 +126,7 @@ public static class SetLevel
         public async Task<Form?> LoadAsync(Viewer viewer, string reference, Mode mode, Form? posted, CancellationToken ct)
         {
             var issue = await viewer.Visible(db).Where(i => i.Reference == reference)
-                .Select(i => new { i.Id, i.Reference, i.Title, Area = i.Area.Name, i.AreaId, i.Level, i.OwnerId, i.LeadOrganisationId, i.TaskGroupId, i.IsConfidential, i.Version })
+                .Select(i => new { i.Id, i.Reference, i.Title, Area = i.Area.Name, i.AreaId, i.Level, i.Status, i.OwnerId, i.LeadOrganisationId, i.TaskGroupId, i.IsConfidential, i.Version })
                 .SingleOrDefaultAsync(ct);
             if (issue is null)
             {
@@ -160,7 +165,12 @@ public static class SetLevel
                 .ToListAsync(ct);
 
             form.Mode = mode;
-            form.Allowed = viewer.CanTriage(issue.AreaId) && (mode == Mode.Triage ? issue.Level is null : issue.Level is not null) && levels.Count > 0;
+            // Triage is for a New issue; a step for an open one with a level to move to (as the issue page offers them).
+            form.Allowed = viewer.CanTriage(issue.AreaId)
+                && (mode == Mode.Triage
+                    ? issue.Status == IssueStatus.New
+                    : issue.Level is not null && issue.Status is IssueStatus.Triaged or IssueStatus.InProgress)
+                && levels.Count > 0;
             form.Reference = issue.Reference;
             form.Title = issue.Title;
             form.Area = issue.Area;
@@ -254,7 +264,19 @@ public static class SetLevel
             return new Assignment(owner.Id, owner.Name, lead is null ? null : leadId, lead, TaskGroupId: form.TaskGroupId, TaskGroupName: taskGroup);
         }
 
-        private sealed record Owner(int Id, string Name, string Role, int? OrganisationId, string Detail);
+        /// <summary>Built with an initialiser, not a constructor, so EF can translate filters and sorts on it.</summary>
+        private sealed record Owner
+        {
+            public required int Id { get; init; }
+
+            public required string Name { get; init; }
+
+            public required string Role { get; init; }
+
+            public int? OrganisationId { get; init; }
+
+            public required string Detail { get; init; }
+        }
 
         /// <summary>Who can own an issue in this area: its area managers, the partnership managers, and partner users.</summary>
         private IQueryable<Owner> OwnersQuery(int areaId) =>
@@ -265,9 +287,15 @@ public static class SetLevel
                 && (r.Name == Roles.PartnershipManager
                     || r.Name == Roles.PartnerUser
                     || (r.Name == Roles.AreaManager && u.Areas.Any(a => a.AreaId == areaId)))
-            select new Owner(u.Id, u.DisplayName, r.Name!, u.OrganisationId,
-                r.Name == Roles.PartnerUser && u.Organisation != null ? u.Organisation.Name
-                    : r.Name == Roles.PartnershipManager ? "Partnership manager" : "Area manager");
+            select new Owner
+            {
+                Id = u.Id,
+                Name = u.DisplayName,
+                Role = r.Name!,
+                OrganisationId = u.OrganisationId,
+                Detail = r.Name == Roles.PartnerUser && u.Organisation != null ? u.Organisation.Name
+                    : r.Name == Roles.PartnershipManager ? "Partnership manager" : "Area manager",
+            };
 
         private static string Describe(IssueLevel level) => level switch
         {

@@ -2,6 +2,7 @@ using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,8 @@ public static class WorkIssue
 
     public sealed class Form : IVersionedForm
     {
+        /// <summary>From the form only: otherwise the route's own "action" value ("Work") is bound when none is chosen.</summary>
+        [FromForm]
         public Move? Action { get; set; }
 
         /// <summary>The outcome (resolve, confirm) or the reason (reopen, withdraw).</summary>
