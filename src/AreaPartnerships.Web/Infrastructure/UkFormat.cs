@@ -28,10 +28,13 @@ public static class UkFormat
     public static string Time(DateTimeOffset utc) => Time(ToUkTime(utc.UtcDateTime));
 
     /// <summary>The date typed into a GOV.UK date input's three fields, or null when they do not make a real date.</summary>
-    public static DateOnly? DateFrom(int? day, int? month, int? year) =>
-        day is { } d && month is { } m && year is { } y && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+    public static DateOnly? DateFrom(string? day, string? month, string? year) =>
+        Number(day) is { } d && Number(month) is { } m && Number(year) is { } y && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
             ? new DateOnly(y, m, d)
             : null;
+
+    private static int? Number(string? text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     public static string Money(decimal amount) => amount.ToString("C", British);
 

@@ -119,8 +119,9 @@ public sealed class IssueWorld
     public async Task<TaskGroup> CreateTaskGroupAsync(AppFactory app, int? areaId = null) =>
         await app.WithDbAsync(async db =>
         {
-            var group = new TaskGroup(areaId ?? AreaA, TestData.Unique("Task group"), Police.Id, PoliceUser.Id, ledByPartner: true,
-                DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), DateTime.UtcNow);
+            var group = new TaskGroup(areaId ?? AreaA, TestData.Unique("Task group"), null,
+                new Lead(PoliceUser.Id, PoliceUser.DisplayName, Police.Id, Police.Name, IsPartner: true),
+                DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), AreaManagerA.Id, DateTime.UtcNow);
             db.TaskGroups.Add(group);
             await db.SaveChangesAsync();
             return group;

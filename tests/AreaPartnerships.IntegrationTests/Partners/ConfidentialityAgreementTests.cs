@@ -60,7 +60,7 @@ public sealed class ConfidentialityAgreementTests(AppFactory app) : IClassFixtur
     [InlineData("31", "2", "2026", "v1", "Enter the date they signed it, like 27 3 2026")]
     [InlineData("1", "1", "2099", "v1", "The date they signed it must be today or in the past")]
     [InlineData("1", "3", "2026", "", "Enter the version of the agreement's wording they signed")]
-    [InlineData("x", "3", "2026", "v1", "Enter a valid value for SignedDay")]
+    [InlineData("x", "3", "2026", "v1", "Enter the date they signed it, like 27 3 2026")]
     public async Task Bad_input_is_refused_with_a_message_and_what_was_typed_kept(string day, string month, string year, string wording, string message)
     {
         var (_, _, _, partner) = await WorldAsync();

@@ -10,7 +10,7 @@ public sealed class SetLevelValidatorTests
 
     private readonly SetLevel.Validator _validator = new(new FixedClock(Now));
 
-    private static SetLevel.Form Level1(int? day = 27, int? month = 6, int? year = 2026) => new()
+    private static SetLevel.Form Level1(string? day = "27", string? month = "6", string? year = "2026") => new()
     {
         Level = IssueLevel.FrontLine,
         Reason = "Simple job for street cleansing",
@@ -77,12 +77,13 @@ public sealed class SetLevelValidatorTests
     }
 
     [Theory]
-    [InlineData(31, 2, 2027)]
-    [InlineData(29, 2, 2027)]
-    [InlineData(0, 7, 2026)]
-    [InlineData(1, 13, 2026)]
-    [InlineData(15, 7, null)]
-    public void A_follow_up_date_that_does_not_exist_is_explained(int? day, int? month, int? year)
+    [InlineData("31", "2", "2027")]
+    [InlineData("29", "2", "2027")]
+    [InlineData("0", "7", "2026")]
+    [InlineData("1", "13", "2026")]
+    [InlineData("15", "7", null)]
+    [InlineData("fifteenth", "7", "2026")]
+    public void A_follow_up_date_that_does_not_exist_is_explained(string? day, string? month, string? year)
     {
         var error = Assert.Single(_validator.Validate(Level1(day, month, year)).Errors);
 
@@ -92,12 +93,12 @@ public sealed class SetLevelValidatorTests
 
     [Fact]
     public void A_leap_day_follow_up_is_a_real_date() =>
-        Assert.True(_validator.Validate(Level1(29, 2, 2028)).IsValid);
+        Assert.True(_validator.Validate(Level1("29", "2", "2028")).IsValid);
 
     [Fact]
     public void A_follow_up_date_in_the_past_is_refused()
     {
-        var error = Assert.Single(_validator.Validate(Level1(14, 6, 2026)).Errors);
+        var error = Assert.Single(_validator.Validate(Level1("14", "6", "2026")).Errors);
 
         Assert.Equal("FollowUpDay", error.PropertyName);
         Assert.Equal("The follow-up date must be today or in the future", error.ErrorMessage);
@@ -105,7 +106,7 @@ public sealed class SetLevelValidatorTests
 
     [Fact]
     public void A_follow_up_today_is_allowed() =>
-        Assert.True(_validator.Validate(Level1(15, 6, 2026)).IsValid);
+        Assert.True(_validator.Validate(Level1("15", "6", "2026")).IsValid);
 
     [Fact]
     public void Today_is_the_uk_day_not_the_utc_day()
@@ -113,10 +114,10 @@ public sealed class SetLevelValidatorTests
         // 11:30pm UTC on 15 June is 12:30am on 16 June in the UK (BST): 15 June has passed.
         var validator = new SetLevel.Validator(new FixedClock(new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero)));
 
-        var error = Assert.Single(validator.Validate(Level1(15, 6, 2026)).Errors);
+        var error = Assert.Single(validator.Validate(Level1("15", "6", "2026")).Errors);
 
         Assert.Equal("The follow-up date must be today or in the future", error.ErrorMessage);
-        Assert.True(validator.Validate(Level1(16, 6, 2026)).IsValid);
+        Assert.True(validator.Validate(Level1("16", "6", "2026")).IsValid);
     }
 
     [Theory]

@@ -87,14 +87,7 @@ public static class SetLevel
         [BindNever]
         public IReadOnlyList<SelectListItem> TaskGroups { get; set; } = [];
 
-        public DateOnly? FollowUpOn =>
-            Number(FollowUpDay) is { } d && Number(FollowUpMonth) is { } m && Number(FollowUpYear) is { } y
-                && DateOnly.TryParseExact($"{y:0000}-{m:00}-{d:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? date
-                : null;
-
-        private static int? Number(string? text) =>
-            int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value) ? value : null;
+        public DateOnly? FollowUpOn => UkFormat.DateFrom(FollowUpDay, FollowUpMonth, FollowUpYear);
     }
 
     public sealed class Validator : AbstractValidator<Form>

@@ -16,11 +16,11 @@ public static class RecordAgreement
 {
     public sealed class Form
     {
-        public int? SignedDay { get; set; }
+        public string? SignedDay { get; set; }
 
-        public int? SignedMonth { get; set; }
+        public string? SignedMonth { get; set; }
 
-        public int? SignedYear { get; set; }
+        public string? SignedYear { get; set; }
 
         public string? WordingVersion { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -8,7 +7,7 @@ namespace AreaPartnerships.Web.Infrastructure.Govuk;
 /// <summary>
 /// GOV.UK date input: day, month and year fields named <c>{prefix}Day</c>, <c>{prefix}Month</c>,
 /// <c>{prefix}Year</c>, in a fieldset with its legend, hint and error message.
-/// <code>&lt;govuk-date-input prefix="FollowUp" legend="Follow-up date" hint="For example 27 3 2027" day="Model.FollowUpDay" month="Model.FollowUpMonth" year="Model.FollowUpYear" /&gt;</code>
+/// <code>&lt;govuk-date-input prefix="FollowUp" legend="Follow-up date" hint="For example 27 3 2027" day="@Model.FollowUpDay" month="@Model.FollowUpMonth" year="@Model.FollowUpYear" /&gt;</code>
 /// Errors are recorded against <c>{prefix}Day</c> (the first field, where the error summary link lands);
 /// what the person typed is shown back from ModelState, so nothing is lost after a failed post.
 /// </summary>
@@ -25,13 +24,13 @@ public sealed class GovukDateInputTagHelper : TagHelper
     public string? Hint { get; set; }
 
     [HtmlAttributeName("day")]
-    public int? Day { get; set; }
+    public string? Day { get; set; }
 
     [HtmlAttributeName("month")]
-    public int? Month { get; set; }
+    public string? Month { get; set; }
 
     [HtmlAttributeName("year")]
-    public int? Year { get; set; }
+    public string? Year { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -40,7 +39,7 @@ public sealed class GovukDateInputTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var modelState = ViewContext.ViewData.ModelState;
-        var parts = new (string Suffix, string Label, int? Value, string Width)[]
+        var parts = new (string Suffix, string Label, string? Value, string Width)[]
         {
             ("Day", "Day", Day, "govuk-input--width-2"),
             ("Month", "Month", Month, "govuk-input--width-2"),
@@ -70,7 +69,7 @@ public sealed class GovukDateInputTagHelper : TagHelper
             var name = Prefix + suffix;
             var shown = modelState.TryGetValue(name, out var entry) && entry.AttemptedValue is not null
                 ? entry.AttemptedValue
-                : value?.ToString(CultureInfo.InvariantCulture);
+                : value;
             var item = new TagBuilder("div");
             item.AddCssClass("govuk-date-input__item");
             var group = new TagBuilder("div");
