@@ -2,7 +2,9 @@ using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
+using AreaPartnerships.Domain.TaskGroups;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AreaPartnerships.IntegrationTests.Issues;
@@ -88,4 +90,21 @@ public sealed class IssueWorld
         });
 
     public static Task<T> ReadAsync<T>(AppFactory app, Func<AppDbContext, Task<T>> read) => app.WithDbAsync(read);
+
+    /// <summary>An active task group in the area, led by <paramref name="lead"/> (a partner user), with these members.</summary>
+    public static async Task<TaskGroup> CreateTaskGroupAsync(AppFactory app, int areaId, ApplicationUser lead, params ApplicationUser[] members) =>
+        await app.WithDbAsync(async db =>
+        {
+            var group = new TaskGroup(areaId, TestData.Unique("Task group"), lead.OrganisationId!.Value, lead.Id, ledByPartner: true,
+                DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3), DateTime.UtcNow);
+            db.TaskGroups.Add(group);
+            await db.SaveChangesAsync();
+            db.TaskGroupMembers.AddRange(members.Select(m => new TaskGroupMember { TaskGroupId = group.Id, UserId = m.Id, JoinedAt = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
+            return group;
+        });
+
+    /// <summary>Sets columns only the domain sets (raised and activity times, target, category, source), for list tests.</summary>
+    public static Task UpdateIssueAsync(AppFactory app, int issueId, Action<UpdateSettersBuilder<Issue>> set) =>
+        app.WithDbAsync(db => db.Issues.Where(i => i.Id == issueId).ExecuteUpdateAsync(set));
 }
