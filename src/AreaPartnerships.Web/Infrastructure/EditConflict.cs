@@ -25,11 +25,14 @@ public sealed record EditConflict(string Message, Guid CurrentVersion)
             return null;
         }
 
-        var changes = string.Join("; ", describe(current));
-        return new EditConflict(
-            $"Someone else changed this {recordName} while you were editing it, so your changes have not been saved. It now reads: {changes}. Check your changes below and save again to replace theirs.",
-            current.GetValue<Guid>("Version"));
+        return For(recordName, describe(current), current.GetValue<Guid>("Version"));
     }
+
+    /// <summary>The conflict for a record whose current values are known (read after the form was shown).</summary>
+    public static EditConflict For(string recordName, IEnumerable<string> currentValues, Guid currentVersion) =>
+        new(
+            $"Someone else changed this {recordName} while you were editing it, so your changes have not been saved. It now reads: {string.Join("; ", currentValues)}. Check your changes below and save again to replace theirs.",
+            currentVersion);
 
     public static string YesNo(bool value) => value ? "yes" : "no";
 }

@@ -39,5 +39,5 @@ public static class UkFormat
     public static string Money(decimal amount) => amount.ToString("C", British);
 
     private static string Time(DateTime local) =>
-        local.ToString(local.Minute == 0 ? "h" : "h:mm", British) + (local.Hour < 12 ? "am" : "pm");
+        local.ToString(local.Minute == 0 ? "%h" : "h:mm", British) + (local.Hour < 12 ? "am" : "pm");
 }

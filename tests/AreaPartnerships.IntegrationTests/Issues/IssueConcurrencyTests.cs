@@ -119,7 +119,9 @@ public sealed class IssueConcurrencyTests(AppFactory app) : IClassFixture<AppFac
         var page = await Html.ReadAsync(refused);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("triaged", Assert.Single(Html.ErrorSummary(page)), StringComparison.Ordinal);
+        var message = Assert.Single(Html.ErrorSummary(page));
+        Assert.StartsWith("Someone else changed this issue while you were editing it", message, StringComparison.Ordinal);
+        Assert.Contains("level Level 2; status triaged", message, StringComparison.Ordinal);
         Assert.Equal("Borough job", page.QuerySelector("textarea[name=Reason]")!.TextContent.Trim());
         var stored = await StoredAsync(app, issue.Id);
         Assert.Equal((IssueLevel.Partnership, world.AreaManagerA.Id), (stored.Level!.Value, stored.OwnerId!.Value));

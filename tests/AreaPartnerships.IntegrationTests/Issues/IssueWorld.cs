@@ -7,6 +7,7 @@ using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.Domain.TaskGroups;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AreaPartnerships.IntegrationTests.Issues;
@@ -172,4 +173,26 @@ public sealed class IssueWorld
     public static string Text(string? text) => Regex.Replace(text ?? string.Empty, @"\s+", " ").Trim();
 
     public sealed record TimelineItem(string Title, string Byline, string? At, string Description);
+
+    /// <summary>An active task group in the area, led by <paramref name="lead"/> (a partner user), with these members.</summary>
+    public static async Task<TaskGroup> CreateTaskGroupAsync(AppFactory app, int areaId, ApplicationUser lead, params ApplicationUser[] members) =>
+        await app.WithDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.Where(o => o.Id == lead.OrganisationId).Select(o => o.Name).SingleAsync();
+            var group = new TaskGroup(areaId, TestData.Unique("Task group"), null,
+                new Lead(lead.Id, lead.DisplayName, lead.OrganisationId!.Value, organisation, IsPartner: true),
+                DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3), lead.Id, DateTime.UtcNow);
+            foreach (var member in members.Where(m => m.Id != lead.Id))
+            {
+                group.AddMember(member.Id, member.DisplayName, lead.Id, DateTime.UtcNow);
+            }
+
+            db.TaskGroups.Add(group);
+            await db.SaveChangesAsync();
+            return group;
+        });
+
+    /// <summary>Sets columns only the domain sets (raised and activity times, target, category, source), for list tests.</summary>
+    public static Task UpdateIssueAsync(AppFactory app, int issueId, Action<UpdateSettersBuilder<Issue>> set) =>
+        app.WithDbAsync(db => db.Issues.Where(i => i.Id == issueId).ExecuteUpdateAsync(set));
 }

@@ -83,6 +83,10 @@ public sealed partial class RaiseIssueTests(AppFactory app) : IClassFixture<AppF
         Assert.Equal((user.Id, IssueStatus.New, (IssueLevel?)null, world.WardA1), (stored.RaisedById, stored.Status, stored.Level, stored.WardId));
         Assert.Equal($"/issues/{stored.Reference}", response.Headers.Location!.OriginalString);
         Assert.Matches(ReferenceInUrl(), response.Headers.Location.OriginalString);
+
+        // Whoever raised it lands on its page and can follow it (a partner included, before anyone is assigned).
+        var landing = await client.GetDocumentAsync(response.Headers.Location.OriginalString);
+        Assert.Equal(title, landing.QuerySelector("h1")!.TextContent.Trim());
     }
 
     [Fact]

@@ -15,8 +15,8 @@ namespace AreaPartnerships.Web.Features.Issues;
 /// <item>Partnership manager: every issue.</item>
 /// <item>Area manager, support officer: issues in their areas.</item>
 /// <item>Councillor: issues in their wards, never confidential ones, never confidential notes.</item>
-/// <item>Partner user: issues where their organisation is the lead, the referred service or a member of
-/// the linked task group; confidential issues and notes only once their confidentiality agreement is recorded.</item>
+/// <item>Partner user: issues they raised, and issues where their organisation is the lead, the referred
+/// service or a member of the linked task group; confidential issues and notes only once their confidentiality agreement is recorded.</item>
 /// <item>Administrator: none (they look after users and reference data, not casework).</item>
 /// </list>
 /// </summary>
@@ -75,7 +75,9 @@ public sealed record Viewer(int UserId, string Role, IReadOnlyList<int> AreaIds,
                 var wardIds = WardIds;
                 return issues.Where(i => wardIds.Contains(i.WardId) && !i.IsConfidential);
             case Roles.PartnerUser when organisationId is not null:
-                var involved = issues.Where(i => i.LeadOrganisationId == organisationId
+                var userId = UserId;
+                var involved = issues.Where(i => i.RaisedById == userId
+                    || i.LeadOrganisationId == organisationId
                     || i.ReferredOrganisationId == organisationId
                     || (i.TaskGroupId != null && db.TaskGroupMembers.Any(m => m.TaskGroupId == i.TaskGroupId && m.User.OrganisationId == organisationId)));
                 return HasConfidentialityAgreement ? involved : involved.Where(i => !i.IsConfidential);

@@ -30,7 +30,11 @@ public static class IssueStore
     public static void LogNotVisible(ILogger logger, Viewer viewer, string reference) =>
         logger.LogWarning("User {UserId} ({Role}) asked for issue {Reference}, which does not exist or they may not see", viewer.UserId, viewer.Role, reference);
 
-    /// <summary>Saves the change if nobody else changed the issue since the form was read (its <paramref name="version"/>).</summary>
+    /// <summary>
+    /// Saves the change if nobody else changed the issue since the form was read (its <paramref name="version"/>).
+    /// Handlers call <see cref="IsStale"/> first, so a stale form meets the conflict message rather than a rule
+    /// the other person's change now breaks; the concurrency token catches a change made in between.
+    /// </summary>
     public static async Task<SaveResult> SaveAsync(AppDbContext db, Issue issue, Guid version, CancellationToken ct)
     {
         db.Entry(issue).Property(i => i.Version).OriginalValue = version;
@@ -41,17 +45,22 @@ public static class IssueStore
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            var conflict = await EditConflict.FromAsync(ex, "issue", v =>
-            {
-                var level = v.GetValue<IssueLevel?>(nameof(Issue.Level));
-                return
-                [
-                    $"level {(level is { } l ? Issue.LevelName(l) : "not set")}",
-                    $"status {Issue.StatusName(v.GetValue<IssueStatus>(nameof(Issue.Status))).ToLowerInvariant()}",
-                    $"last activity {UkFormat.DateAndTime(v.GetValue<DateTime>(nameof(Issue.LastActivityAt)))} (see the timeline)",
-                ];
-            });
+            var conflict = await EditConflict.FromAsync(ex, "issue", v => Describe(
+                v.GetValue<IssueLevel?>(nameof(Issue.Level)), v.GetValue<IssueStatus>(nameof(Issue.Status)), v.GetValue<DateTime>(nameof(Issue.LastActivityAt))));
             return SaveResult.ConflictOrMissing(issue.Id, conflict);
         }
     }
+
+    /// <summary>The conflict to report when the form was read before the issue's last change (null when it is current).</summary>
+    public static SaveResult? IsStale(Issue issue, Guid version) =>
+        issue.Version == version
+            ? null
+            : SaveResult.ConflictOrMissing(issue.Id, EditConflict.For("issue", Describe(issue.Level, issue.Status, issue.LastActivityAt), issue.Version));
+
+    private static IEnumerable<string> Describe(IssueLevel? level, IssueStatus status, DateTime lastActivityAt) =>
+    [
+        $"level {(level is { } l ? Issue.LevelName(l) : "not set")}",
+        $"status {Issue.StatusName(status).ToLowerInvariant()}",
+        $"last activity {UkFormat.DateAndTime(lastActivityAt)} (see the timeline)",
+    ];
 }

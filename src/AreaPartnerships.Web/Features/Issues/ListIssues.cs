@@ -130,7 +130,11 @@ public static class ListIssues
             {
                 var text = query.Q.Trim();
                 var reference = text.ToUpperInvariant();
-                issues = issues.Where(i => i.Reference == reference || i.Title.Contains(text));
+
+                // LIKE, not Contains: Contains is case-sensitive on SQLite (instr); LIKE ignores case there (ASCII
+                // letters) as it does on SQL Server's usual collation. Escaped so \, %, _ and [ match themselves.
+                var pattern = $"%{LikeEscape(text)}%";
+                issues = issues.Where(i => i.Reference == reference || EF.Functions.Like(i.Title, pattern, LikeEscapeCharacter));
             }
 
             if (query.AreaId is { } areaId)
@@ -190,6 +194,14 @@ public static class ListIssues
 
             return issues;
         }
+
+        private const string LikeEscapeCharacter = "\\";
+
+        private static string LikeEscape(string text) => text
+            .Replace(LikeEscapeCharacter, LikeEscapeCharacter + LikeEscapeCharacter, StringComparison.Ordinal)
+            .Replace("%", LikeEscapeCharacter + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscapeCharacter + "_", StringComparison.Ordinal)
+            .Replace("[", LikeEscapeCharacter + "[", StringComparison.Ordinal);
 
         private static IQueryable<Issue> Sort(IQueryable<Issue> issues, Query query)
         {

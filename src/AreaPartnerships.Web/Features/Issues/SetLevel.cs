@@ -190,6 +190,11 @@ public static class SetLevel
                 throw new UnauthorizedAccessException();
             }
 
+            if (IssueStore.IsStale(issue, form.Version) is { } stale)
+            {
+                return stale;
+            }
+
             var level = form.Level!.Value;
             var assignment = await AssignmentAsync(issue.AreaId, level, form, ct);
             var now = clock.GetUtcNow().UtcDateTime;

@@ -54,8 +54,9 @@ public static class ViewIssue
 
         public bool CanChangeLevel => Issue.Level is not null && Issue.Status is IssueStatus.Triaged or IssueStatus.InProgress && Viewer.CanTriage(Issue.AreaId);
 
-        public bool CanWork => Viewer.CanWork(Issue.AreaId, Issue.OwnerId, Issue.LeadOrganisationId, Issue.ReferredOrganisationId)
-            || Viewer.CanWithdrawOrClose(Issue.AreaId);
+        /// <summary>Whether this person has any status move to make now (the "Update status" page would offer one).</summary>
+        public bool CanWork => WorkIssue.MovesFor(Viewer, Issue.AreaId, Issue.OwnerId, Issue.LeadOrganisationId, Issue.ReferredOrganisationId,
+            Issue.Level, Issue.Status, Issue.ReferralConfirmedAt).Count > 0;
     }
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
@@ -70,7 +71,7 @@ public static class ViewIssue
                     i.LeadOrganisationId, i.LeadOrganisation == null ? null : i.LeadOrganisation.Name,
                     i.ReferredOrganisationId, i.ReferredOrganisation == null ? null : i.ReferredOrganisation.Name,
                     i.FollowUpOn, i.ReferralConfirmedAt, i.TaskGroup == null ? null : i.TaskGroup.Name, i.IsConfidential, i.TargetDate, i.Outcome,
-                    db.Issues.Where(d => d.Id == i.DuplicateOfId).Select(d => d.Reference).FirstOrDefault(),
+                    viewer.Visible(db).Where(d => d.Id == i.DuplicateOfId).Select(d => d.Reference).FirstOrDefault(),
                     i.StepUpCount, i.StepDownCount, i.Version))
                 .SingleOrDefaultAsync(ct);
             if (summary is null)

@@ -159,6 +159,11 @@ public static class WorkIssue
                 throw new UnauthorizedAccessException();
             }
 
+            if (IssueStore.IsStale(issue, form.Version) is { } stale)
+            {
+                return stale;
+            }
+
             switch (move)
             {
                 case Move.Start:
