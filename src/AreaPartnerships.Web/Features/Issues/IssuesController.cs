@@ -4,6 +4,7 @@ using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -113,6 +114,27 @@ public sealed class IssuesController(AppDbContext db) : Controller
         var viewer = await ViewerAsync(ct);
         return await this.SaveFormAsync(form, validator, () => handler.HandleAsync(viewer, reference, form, ct),
             _ => Saved(reference, "Note added"),
+            async () => await view.HandleAsync(viewer, reference, ct) is { } model ? View("Show", model) : NotFound());
+    }
+
+    [HttpPost("{reference}/task-group")]
+    public async Task<IActionResult> LinkTaskGroup(string reference, LinkTaskGroup.Form form, [FromServices] LinkTaskGroup.Validator validator,
+        [FromServices] LinkTaskGroup.Handler handler, [FromServices] ViewIssue.Handler view, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        return await this.SaveFormAsync(form, validator, () => handler.HandleAsync(viewer, reference, form.TaskGroupId, form.Version, ct),
+            _ => Saved(reference, "Issue linked to the task group"),
+            async () => await view.HandleAsync(viewer, reference, ct) is { } model ? View("Show", model) : NotFound());
+    }
+
+    [HttpPost("{reference}/task-group/unlink")]
+    public async Task<IActionResult> UnlinkTaskGroup(string reference, Guid version, [FromServices] LinkTaskGroup.Handler handler,
+        [FromServices] ViewIssue.Handler view, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        var form = new LinkTaskGroup.Form { Version = version };
+        return await this.SaveFormAsync(form, new InlineValidator<LinkTaskGroup.Form>(), () => handler.HandleAsync(viewer, reference, null, version, ct),
+            _ => Saved(reference, "Issue no longer linked to the task group"),
             async () => await view.HandleAsync(viewer, reference, ct) is { } model ? View("Show", model) : NotFound());
     }
 

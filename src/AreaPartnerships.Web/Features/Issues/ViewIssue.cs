@@ -1,5 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +39,7 @@ public static class ViewIssue
         string? ReferredOrganisation,
         DateOnly? FollowUpOn,
         DateTime? ReferralConfirmedAt,
+        int? TaskGroupId,
         string? TaskGroup,
         bool IsConfidential,
         DateOnly? TargetDate,
@@ -50,6 +53,15 @@ public static class ViewIssue
 
     public sealed record Model(Summary Issue, IReadOnlyList<TimelineEntry> Timeline, Viewer Viewer, bool IsOverdue)
     {
+        /// <summary>Active task groups of the issue's area it may be linked to (for the area's managers, when it is an open Level 2 issue).</summary>
+        public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> LinkableTaskGroups { get; init; } = [];
+
+        /// <summary>Whether the person may open the linked task group's page.</summary>
+        public bool SeesTaskGroup { get; init; }
+
+        public bool CanLinkTaskGroup => Issue.Level == IssueLevel.Partnership && Issue.Status is IssueStatus.Triaged or IssueStatus.InProgress
+            && Viewer.CanTriage(Issue.AreaId);
+
         public bool CanTriage => Issue.Status == IssueStatus.New && Viewer.CanTriage(Issue.AreaId);
 
         public bool CanChangeLevel => Issue.Level is not null && Issue.Status is IssueStatus.Triaged or IssueStatus.InProgress && Viewer.CanTriage(Issue.AreaId);
@@ -70,7 +82,7 @@ public static class ViewIssue
                     i.Level, i.Status, i.OwnerId, i.Owner == null ? null : i.Owner.DisplayName,
                     i.LeadOrganisationId, i.LeadOrganisation == null ? null : i.LeadOrganisation.Name,
                     i.ReferredOrganisationId, i.ReferredOrganisation == null ? null : i.ReferredOrganisation.Name,
-                    i.FollowUpOn, i.ReferralConfirmedAt, i.TaskGroup == null ? null : i.TaskGroup.Name, i.IsConfidential, i.TargetDate, i.Outcome,
+                    i.FollowUpOn, i.ReferralConfirmedAt, i.TaskGroupId, i.TaskGroup == null ? null : i.TaskGroup.Name, i.IsConfidential, i.TargetDate, i.Outcome,
                     viewer.Visible(db).Where(d => d.Id == i.DuplicateOfId).Select(d => d.Reference).FirstOrDefault(),
                     i.StepUpCount, i.StepDownCount, i.Version))
                 .SingleOrDefaultAsync(ct);
@@ -97,7 +109,19 @@ public static class ViewIssue
 
             var today = UkFormat.UkToday(clock);
             var overdue = summary.Status is IssueStatus.New or IssueStatus.Triaged or IssueStatus.InProgress && summary.TargetDate < today;
-            return new Model(summary, timeline, viewer, overdue);
+            var model = new Model(summary, timeline, viewer, overdue);
+            var taskGroupId = summary.TaskGroupId;
+            return model with
+            {
+                SeesTaskGroup = taskGroupId is not null && await TaskGroupAccess.Visible(viewer, db).AnyAsync(g => g.Id == taskGroupId, ct),
+                LinkableTaskGroups = model.CanLinkTaskGroup
+                    ? await db.TaskGroups.AsNoTracking()
+                        .Where(g => g.AreaId == summary.AreaId && g.Status == TaskGroupStatus.Active && g.Id != taskGroupId)
+                        .OrderBy(g => g.Name)
+                        .Select(g => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(g.Name, g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                        .ToListAsync(ct)
+                    : [],
+            };
         }
     }
 }
