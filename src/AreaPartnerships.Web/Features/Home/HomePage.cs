@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,11 +61,9 @@ public static class HomePage
                 case Roles.PartnerUser:
                     var organisationId = user.OrganisationId();
                     var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
-                    var userId = user.UserId();
-                    var hasAgreement = await db.ConfidentialityAgreements.AnyAsync(a => a.UserId == userId, ct);
-                    var assigned = await open.Where(i => (i.LeadOrganisationId == organisationId || i.ReferredOrganisationId == organisationId)
-                            && (hasAgreement || !i.IsConfidential))
-                        .CountAsync(ct);
+                    // The same rule as the case list: what this partner may see (Viewer.Visible), open.
+                    var viewer = await Viewer.ForAsync(user, db, ct);
+                    var assigned = await viewer.Visible(db).Where(i => OpenStatuses.Contains(i.Status)).CountAsync(ct);
                     return new Model(role, $"Welcome, {name}",
                         organisation is null ? "You are not linked to an organisation yet: ask an administrator." : $"Issues and actions for {organisation}.",
                         organisation is null ? [] : [new ScopeRow(organisation, assigned, 0)], "Organisation", []);
