@@ -138,6 +138,11 @@ public class PlanAction : IVersioned
             Status = to;
             CompletedAt = to == PlanActionStatus.Done ? at : null;
         }
+        else if (Status == PlanActionStatus.Blocked && Guard.Optional(reason, "Reason", ReasonMaxLength) is { } stillBlockedBy)
+        {
+            // Still blocked, now by something else: keep what was typed rather than silently dropping it.
+            StatusReason = stillBlockedBy;
+        }
 
         var update = new PlanActionUpdate(Id, body ?? $"Marked {StatusName(Status).ToLowerInvariant()}", on, byId, at)
         {

@@ -1,0 +1,228 @@
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Features.TaskGroups;
+using AreaPartnerships.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Features.Actions;
+
+/// <summary>
+/// Change an open action: its description, owner (only by those who may assign actions to others), due
+/// date and linked issue. The change, old → new, goes on the group's timeline and the issue's.
+/// </summary>
+public static class EditAction
+{
+    public sealed class Form : IVersionedForm
+    {
+        public string? Description { get; set; }
+
+        public int? OwnerId { get; set; }
+
+        public string? DueDay { get; set; }
+
+        public string? DueMonth { get; set; }
+
+        public string? DueYear { get; set; }
+
+        public int? IssueId { get; set; }
+
+        public Guid Version { get; set; }
+
+        public DateOnly? DueOn => UkFormat.DateFrom(DueDay, DueMonth, DueYear);
+
+        [BindNever]
+        public int ActionId { get; set; }
+
+        [BindNever]
+        public string CurrentDescription { get; set; } = string.Empty;
+
+        [BindNever]
+        public int GroupId { get; set; }
+
+        [BindNever]
+        public string GroupName { get; set; } = string.Empty;
+
+        [BindNever]
+        public bool CanChange { get; set; }
+
+        /// <summary>Why the action cannot be changed now (the group closed, the action done or cancelled), or null.</summary>
+        [BindNever]
+        public string? Refusal { get; set; }
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> Owners { get; set; } = [];
+
+        [BindNever]
+        public IReadOnlyList<SelectListItem> Issues { get; set; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator()
+        {
+            RuleFor(f => f.Description).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Describe the action")
+                .MaximumLength(PlanAction.DescriptionMaxLength).WithMessage($"Description must be {PlanAction.DescriptionMaxLength} characters or fewer");
+            RuleFor(f => f.OwnerId).NotNull().WithMessage("Select who owns the action");
+
+            // A new due date must be today or later: checked by the handler, which knows the current one
+            // (an overdue action can be renamed without moving its date).
+            RuleFor(f => f.DueDay).Must((form, _) => form.DueOn is not null).WithMessage("Enter a real due date, like 27 3 2027");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
+    {
+        /// <summary>The form (a posted one, or one with the action's values); null when the person may not see the action.</summary>
+        public async Task<Form?> LoadAsync(Viewer viewer, int id, Form? posted, CancellationToken ct)
+        {
+            var action = await ActionStore.Visible(viewer, db).AsNoTracking()
+                .Where(a => a.Id == id)
+                .Select(a => new { a.Id, a.Description, a.OwnerId, a.DueOn, a.IssueId, a.Status, a.Version, Group = a.TaskGroup! })
+                .SingleOrDefaultAsync(ct);
+            if (action is null)
+            {
+                ActionStore.LogNotVisible(logger, viewer, id);
+                return null;
+            }
+
+            var form = posted ?? new Form
+            {
+                Description = action.Description,
+                OwnerId = action.OwnerId,
+                DueDay = ActionStore.Id(action.DueOn.Day),
+                DueMonth = ActionStore.Id(action.DueOn.Month),
+                DueYear = ActionStore.Id(action.DueOn.Year),
+                IssueId = action.IssueId,
+                Version = action.Version,
+            };
+            var group = action.Group;
+            var members = await ActionStore.MembersAsync(db, group.Id, ct);
+            var owners = ActionStore.OwnerChoices(members, viewer, group).ToList();
+            if (owners.All(o => o.Id != action.OwnerId))
+            {
+                // The current owner stays selectable (e.g. they have left the group or been disabled).
+                var current = members.SingleOrDefault(m => m.Id == action.OwnerId)
+                    ?? await db.Users.Where(u => u.Id == action.OwnerId)
+                        .Select(u => new ActionStore.Member(u.Id, u.DisplayName, u.Organisation == null ? null : u.Organisation.Name, u.IsDisabled))
+                        .SingleAsync(ct);
+                owners.Insert(0, current);
+            }
+
+            form.ActionId = action.Id;
+            form.CurrentDescription = action.Description;
+            form.GroupId = group.Id;
+            form.GroupName = group.Name;
+            form.CanChange = viewer.CanUpdateAction(group.AreaId, group.LeadUserId, action.OwnerId);
+            form.Refusal = !group.IsActive ? ActionStore.GroupClosed
+                : action.Status is PlanActionStatus.Done or PlanActionStatus.Cancelled
+                    ? $"This action is {PlanAction.StatusName(action.Status).ToLowerInvariant()}: it can no longer be changed"
+                    : null;
+            form.Owners = [.. owners.Select(o => new SelectListItem(o.Text, ActionStore.Id(o.Id)))];
+            form.Issues = await ActionStore.IssueChoicesAsync(db, viewer, group.Id, action.IssueId, ct);
+            return form;
+        }
+
+        /// <summary>Saves the change; null when the person may not see the action.</summary>
+        public async Task<SaveResult?> HandleAsync(Viewer viewer, int id, Form form, CancellationToken ct)
+        {
+            if (await ActionStore.FindForChangeAsync(db, viewer, id, logger, ct) is not { } found)
+            {
+                return null;
+            }
+
+            var (action, group) = found;
+            if (!viewer.CanUpdateAction(group.AreaId, group.LeadUserId, action.OwnerId))
+            {
+                throw new UnauthorizedAccessException();
+            }
+
+            if (!group.IsActive)
+            {
+                throw new DomainException(ActionStore.GroupClosed, string.Empty);
+            }
+
+            var members = await ActionStore.MembersAsync(db, group.Id, ct);
+            var ownerId = form.OwnerId!.Value;
+            if (ownerId != action.OwnerId)
+            {
+                if (!viewer.CanAssignActionsToOthers(group.AreaId, group.LeadUserId))
+                {
+                    throw new UnauthorizedAccessException();
+                }
+
+                if (!members.Any(m => m.Id == ownerId && !m.IsDisabled))
+                {
+                    throw new DomainException("Select a member of the task group to own the action", nameof(Form.OwnerId));
+                }
+            }
+
+            var dueOn = form.DueOn!.Value;
+            if (dueOn != action.DueOn && dueOn < UkFormat.UkToday(clock))
+            {
+                throw new DomainException("The due date must be today or in the future", nameof(Form.DueDay));
+            }
+
+            if (form.IssueId is { } issueId && issueId != action.IssueId
+                && !await ActionStore.LinkableIssues(db, viewer, group.Id).AnyAsync(i => i.Id == issueId, ct))
+            {
+                throw new DomainException("Select an issue linked to this task group, or none", nameof(Form.IssueId));
+            }
+
+            string NameOf(int userId) => members.SingleOrDefault(m => m.Id == userId)?.Text ?? "someone no longer in the group";
+            var old = (action.Description, action.OwnerId, action.DueOn, action.IssueId);
+            action.Change(form.Description, ownerId, dueOn, form.IssueId);
+
+            var changes = new List<string>();
+            if (action.Description != old.Description)
+            {
+                changes.Add($"Description: {old.Description} → {action.Description}");
+            }
+
+            if (action.OwnerId != old.OwnerId)
+            {
+                changes.Add($"Owner: {NameOf(old.OwnerId)} → {NameOf(action.OwnerId)}");
+            }
+
+            if (action.DueOn != old.DueOn)
+            {
+                changes.Add($"Due: {UkFormat.Date(old.DueOn)} → {UkFormat.Date(action.DueOn)}");
+            }
+
+            if (changes.Count == 0 && action.IssueId == old.IssueId)
+            {
+                return SaveResult.Saved(action.Id);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var name = ActionText.Brief(action.Description);
+            var body = ActionText.Body(string.Join('\n', changes));
+            if (action.IssueId != old.IssueId)
+            {
+                var references = await db.Issues.Where(i => i.Id == old.IssueId || i.Id == action.IssueId).ToListAsync(ct);
+                var from = references.SingleOrDefault(i => i.Id == old.IssueId);
+                var to = references.SingleOrDefault(i => i.Id == action.IssueId);
+                group.Record(viewer.UserId, now, $"Action ‘{name}’ changed",
+                    ActionText.Body(string.Join('\n', changes), $"Serves: {from?.Reference ?? "no issue"} → {to?.Reference ?? "no issue"}"), action.Id);
+                from?.RecordActionProgress($"Action ‘{name}’ no longer serves this issue", body, viewer.UserId, now);
+                to?.RecordActionProgress($"Action ‘{name}’ now serves this issue", ActionText.Body(body, $"Task group: {group.Name}"), viewer.UserId, now);
+            }
+            else
+            {
+                group.Record(viewer.UserId, now, $"Action ‘{name}’ changed", body, action.Id);
+                if (action.IssueId is { } linked)
+                {
+                    var issue = await db.Issues.SingleAsync(i => i.Id == linked, ct);
+                    issue.RecordActionProgress($"Action ‘{name}’ changed", body, viewer.UserId, now);
+                }
+            }
+
+            return await ActionStore.SaveAsync(db, action, form.Version, ct);
+        }
+    }
+}

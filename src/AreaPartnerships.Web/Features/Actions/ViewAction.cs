@@ -1,0 +1,81 @@
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Features.TaskGroups;
+using AreaPartnerships.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Features.Actions;
+
+/// <summary>An action's page: what, whose, when, its status, the issue it serves and its history of progress updates.</summary>
+public static class ViewAction
+{
+    public const int HistoryLimit = 200;
+
+    public sealed record Summary(
+        int Id,
+        string Description,
+        int GroupId,
+        string GroupName,
+        int AreaId,
+        int LeadUserId,
+        bool GroupIsActive,
+        int OwnerId,
+        string Owner,
+        string? OwnerOrganisation,
+        DateOnly DueOn,
+        PlanActionStatus Status,
+        string? StatusReason,
+        DateTime? CompletedAt,
+        int? IssueId);
+
+    /// <summary>The linked issue: its reference always; its title and a link only when the person may open it.</summary>
+    public sealed record LinkedIssue(string Reference, string? Title);
+
+    public sealed record HistoryEntry(string Text, DateOnly UpdateOn, DateTime RecordedAt, string? By, PlanActionStatus? NewStatus);
+
+    public sealed record Model(Summary Action, LinkedIssue? Issue, IReadOnlyList<HistoryEntry> History, bool IsOverdue, bool CanUpdate, bool CanChange);
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
+    {
+        public async Task<Model?> HandleAsync(Viewer viewer, int id, CancellationToken ct)
+        {
+            var action = await ActionStore.Visible(viewer, db).AsNoTracking()
+                .Where(a => a.Id == id)
+                .Select(a => new Summary(a.Id, a.Description, a.TaskGroup!.Id, a.TaskGroup.Name, a.TaskGroup.AreaId, a.TaskGroup.LeadUserId,
+                    a.TaskGroup.Status == TaskGroupStatus.Active, a.OwnerId, a.Owner.DisplayName,
+                    a.Owner.Organisation == null ? null : a.Owner.Organisation.Name,
+                    a.DueOn, a.Status, a.StatusReason, a.CompletedAt, a.IssueId))
+                .SingleOrDefaultAsync(ct);
+            if (action is null)
+            {
+                ActionStore.LogNotVisible(logger, viewer, id);
+                return null;
+            }
+
+            LinkedIssue? issue = null;
+            if (action.IssueId is { } issueId)
+            {
+                issue = await viewer.Visible(db).Where(i => i.Id == issueId).Select(i => new LinkedIssue(i.Reference, i.Title)).SingleOrDefaultAsync(ct)
+                    ?? await db.Issues.AsNoTracking().Where(i => i.Id == issueId).Select(i => new LinkedIssue(i.Reference, null)).SingleOrDefaultAsync(ct);
+            }
+
+            // One range seek on (PlanActionId, Id), newest first.
+            var history = await db.PlanActionUpdates.AsNoTracking()
+                .Where(u => u.PlanActionId == id)
+                .OrderByDescending(u => u.Id)
+                .Take(HistoryLimit)
+                .Select(u => new HistoryEntry(u.Text, u.UpdateOn, u.RecordedAt,
+                    db.Users.Where(p => p.Id == u.ById).Select(p => p.DisplayName).FirstOrDefault(), u.NewStatus))
+                .ToListAsync(ct);
+
+            var today = UkFormat.UkToday(clock);
+            var isOpen = action.Status is PlanActionStatus.NotStarted or PlanActionStatus.InProgress or PlanActionStatus.Blocked;
+            var allowed = viewer.CanUpdateAction(action.AreaId, action.LeadUserId, action.OwnerId) && action.GroupIsActive;
+            return new Model(action, issue, history,
+                IsOverdue: isOpen && action.DueOn < today,
+                CanUpdate: allowed && action.Status != PlanActionStatus.Cancelled,
+                CanChange: allowed && isOpen);
+        }
+    }
+}
