@@ -264,6 +264,11 @@ public sealed class TriageTests(AppFactory app) : IClassFixture<AppFactory>
             [new("Level", "Partnership"), new("Reason", "I decide"), new("OwnerId", Id(user.Id))]);
 
         Assert.Equal(expected, forged.StatusCode);
+
+        // An invalid post is refused the same way: the form (and its list of owners) is never shown to them.
+        var invalid = await ForgePostAsync(app, client, issue.Id, url, [new("Level", ""), new("Reason", "")]);
+        Assert.Equal(expected, invalid.StatusCode);
+        Assert.DoesNotContain("name=\"OwnerId\"", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var stored = await StoredAsync(app, issue.Id);
         Assert.Equal((IssueStatus.New, (IssueLevel?)null, (int?)null), (stored.Status, stored.Level, stored.OwnerId));
         Assert.Single(await EventsAsync(app, issue.Id));

@@ -335,6 +335,7 @@ public sealed class WorkIssueTests(AppFactory app) : IClassFixture<AppFactory>
             [new("Action", "Start")],
             [new("Action", "Resolve"), new("Text", "Done")],
             [new("Action", "Withdraw"), new("Text", "Not needed")],
+            [new("Action", "")],
         })
         {
             Assert.Equal(expected, (await ForgePostAsync(app, client, issue.Id, url, fields)).StatusCode);

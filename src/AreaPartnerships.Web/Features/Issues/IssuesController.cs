@@ -182,7 +182,8 @@ public sealed class IssuesController(AppDbContext db) : Controller
                 WorkIssue.Move.Close => "Issue closed",
                 _ => "Issue withdrawn",
             }),
-            async () => await handler.LoadAsync(viewer, reference, form, ct) is { } page ? View(page) : NotFound());
+            // A person who may not work the issue never sees the form, even after a bad post.
+            async () => await handler.LoadAsync(viewer, reference, form, ct) is { } page ? page.MayWork ? View(page) : Forbid() : NotFound());
     }
 
     private async Task<IActionResult> LevelPage(string reference, SetLevel.Mode mode, SetLevel.Handler handler, CancellationToken ct)
@@ -201,7 +202,8 @@ public sealed class IssuesController(AppDbContext db) : Controller
                 SetLevel.Mode.StepUp => $"Issue stepped up to {Issue.LevelName(form.Level!.Value)}",
                 _ => $"Issue stepped down to {Issue.LevelName(form.Level!.Value)}",
             }),
-            async () => await handler.LoadAsync(viewer, reference, mode, form, ct) is { } page ? View("Level", page) : NotFound());
+            // A person who may not change levels never sees the form (with its owner list), even after a bad post.
+            async () => await handler.LoadAsync(viewer, reference, mode, form, ct) is { } page ? page.MayChange ? View("Level", page) : Forbid() : NotFound());
     }
 
     private RedirectResult Saved(string reference, string message)

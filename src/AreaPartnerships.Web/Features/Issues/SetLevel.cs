@@ -60,6 +60,10 @@ public static class SetLevel
         [BindNever]
         public bool Allowed { get; set; }
 
+        /// <summary>Whether this person may change the issue's level at all (the area's area manager, the partnership manager).</summary>
+        [BindNever]
+        public bool MayChange { get; set; }
+
         [BindNever]
         public string Reference { get; set; } = string.Empty;
 
@@ -158,6 +162,8 @@ public static class SetLevel
                 .ToListAsync(ct);
 
             form.Mode = mode;
+            form.MayChange = viewer.CanTriage(issue.AreaId);
+
             // Triage is for a New issue; a step for an open one with a level to move to (as the issue page offers them).
             form.Allowed = viewer.CanTriage(issue.AreaId)
                 && (mode == Mode.Triage

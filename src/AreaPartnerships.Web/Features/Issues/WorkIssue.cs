@@ -54,6 +54,10 @@ public static class WorkIssue
         /// <summary>The moves this person may make now.</summary>
         [BindNever]
         public IReadOnlyList<Move> Moves { get; set; } = [];
+
+        /// <summary>Whether this person may move the issue's status at all (whatever its state now).</summary>
+        [BindNever]
+        public bool MayWork { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Form>
@@ -135,6 +139,7 @@ public static class WorkIssue
             form.Level = issue.Level;
             form.Status = issue.Status;
             form.Moves = moves;
+            form.MayWork = viewer.CanWork(issue.AreaId, issue.OwnerId, issue.LeadOrganisationId, issue.ReferredOrganisationId) || viewer.CanWithdrawOrClose(issue.AreaId);
             return form;
         }
 
