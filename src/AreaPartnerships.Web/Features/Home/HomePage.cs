@@ -66,7 +66,8 @@ public static class HomePage
                     var assigned = await viewer.Visible(db).Where(i => OpenStatuses.Contains(i.Status)).CountAsync(ct);
                     return new Model(role, $"Welcome, {name}",
                         organisation is null ? "You are not linked to an organisation yet: ask an administrator." : $"Issues and actions for {organisation}.",
-                        organisation is null ? [] : [new ScopeRow(organisation, assigned, 0)], "Organisation", []);
+                        organisation is null ? [] : [new ScopeRow(organisation, assigned, 0)], "Organisation",
+                        [("My actions and task groups", "/my-actions"), ("Issues", "/issues"), ("Raise an issue", "/issues/new")]);
 
                 default:
                     return new Model(role, $"Welcome, {name}", "Your account has no role yet: ask an administrator.", [], null, []);
