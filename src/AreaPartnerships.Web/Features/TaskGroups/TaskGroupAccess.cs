@@ -35,6 +35,17 @@ public static class TaskGroupAccess
         };
     }
 
+    /// <summary>
+    /// The same as <see cref="Visible"/>, under a name that can be called as <c>viewer.VisibleTaskGroups(db)</c>:
+    /// <c>viewer.Visible(db)</c> binds to <see cref="Viewer.Visible"/> (the issues), because an instance method
+    /// always wins over an extension method of the same signature.
+    /// </summary>
+    public static IQueryable<TaskGroup> VisibleTaskGroups(this Viewer viewer, AppDbContext db) => Visible(viewer, db);
+
+    /// <summary>Set up task groups at all: the partnership manager, and area managers (in their own areas).</summary>
+    public static bool CanCreateTaskGroups(this Viewer viewer) =>
+        viewer.Role == Roles.PartnershipManager || (viewer.Role == Roles.AreaManager && viewer.AreaIds.Count > 0);
+
     /// <summary>Set up, change, close a group; change its members; link issues to it.</summary>
     public static bool CanManage(this Viewer viewer, int areaId) => viewer.CanTriage(areaId);
 

@@ -1,0 +1,72 @@
+using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AreaPartnerships.Web.Features.TaskGroups;
+
+/// <summary>The steps every change to a task group shares: find it (only if the person may see it) and save it under concurrency control.</summary>
+public static class TaskGroupStore
+{
+    /// <summary>
+    /// The group, tracked for change with its members, if the person may see it; otherwise null, and the
+    /// attempt is logged (a guessed id gets "not found", so existence is not revealed).
+    /// </summary>
+    public static async Task<TaskGroup?> FindForChangeAsync(AppDbContext db, Viewer viewer, int id, ILogger logger, CancellationToken ct)
+    {
+        if (!await viewer.VisibleTaskGroups(db).AnyAsync(g => g.Id == id, ct))
+        {
+            LogNotVisible(logger, viewer, id);
+            return null;
+        }
+
+        return await db.TaskGroups.Include(g => g.Members).SingleAsync(g => g.Id == id, ct);
+    }
+
+    public static void LogNotVisible(ILogger logger, Viewer viewer, int id) =>
+        logger.LogWarning("User {UserId} ({Role}) asked for task group {TaskGroupId}, which does not exist or they may not see", viewer.UserId, viewer.Role, id);
+
+    /// <summary>
+    /// Saves everything done to the group in one step. The group's version always moves on, so two changes
+    /// to the same group at once (a member added, an issue linked, an edit) cannot both be saved: the second
+    /// is refused with a conflict. <paramref name="version"/> is the version the person's form was read at,
+    /// when the form carries one; otherwise the version the group was loaded at.
+    /// </summary>
+    public static async Task<SaveResult> SaveAsync(AppDbContext db, TaskGroup group, Guid? version, CancellationToken ct)
+    {
+        var entry = db.Entry(group);
+        if (version is { } read)
+        {
+            entry.Property(g => g.Version).OriginalValue = read;
+        }
+
+        entry.Property(g => g.Version).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(group.Id);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            if (ex.Entries.Count == 1 && ex.Entries[0].Entity is TaskGroup)
+            {
+                var conflict = await EditConflict.FromAsync(ex, "task group", v =>
+                [
+                    $"name ‘{v.GetValue<string>(nameof(TaskGroup.Name))}’",
+                    $"review date {UkTime.Format(v.GetValue<DateOnly>(nameof(TaskGroup.ReviewOn)))}",
+                    $"status {TaskGroupText.Status(v.GetValue<TaskGroupStatus>(nameof(TaskGroup.Status))).ToLowerInvariant()}",
+                    "members, issues and the timeline as the group's page shows them",
+                ]);
+                return SaveResult.ConflictOrMissing(group.Id, conflict);
+            }
+
+            // Something else in the change (e.g. the issue being linked) was changed by someone else meanwhile.
+            var current = await db.TaskGroups.AsNoTracking().Where(g => g.Id == group.Id).Select(g => (Guid?)g.Version).SingleOrDefaultAsync(ct);
+            return current is { } now
+                ? new SaveResult(group.Id, new EditConflict("Someone else changed this at the same time, so your change has not been saved. Check the page and try again.", now))
+                : SaveResult.Missing();
+        }
+    }
+}
