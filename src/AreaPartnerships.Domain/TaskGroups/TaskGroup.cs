@@ -107,7 +107,8 @@ public class TaskGroup : IVersioned
 
         if (priorityId != PriorityId)
         {
-            Record(actorId, at, priorityId is null ? "No longer serves an area plan priority" : "Now serves a different area plan priority");
+            Record(actorId, at, priorityId is null ? "No longer serves an area plan priority"
+                : PriorityId is null ? "Now serves an area plan priority" : "Now serves a different area plan priority");
             PriorityId = priorityId;
         }
 

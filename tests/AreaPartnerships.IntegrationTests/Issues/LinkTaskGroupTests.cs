@@ -111,4 +111,31 @@ public sealed class LinkTaskGroupTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(expected, response.StatusCode);
         Assert.Null((await StoredAsync(app, target.Id)).TaskGroupId);
     }
+
+    [Fact]
+    public async Task Triage_into_a_task_group_is_on_the_groups_timeline_and_a_closed_group_is_refused()
+    {
+        var world = await CreateAsync(app);
+        var group = await world.CreateTaskGroupAsync(app);
+        var closed = await world.CreateTaskGroupAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            var tracked = await db.TaskGroups.SingleAsync(g => g.Id == closed.Id);
+            tracked.Close("Done its job", [], world.AreaManagerA.Id, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var issue = await world.IssueAsync(app);
+        var client = app.ClientFor(world.AreaManagerA.Id);
+        var url = $"/issues/{issue.Reference}/triage";
+
+        var refused = await PostWithVersionAsync(client, url,
+            [new("Level", "Partnership"), new("Reason", "Partnership job"), new("OwnerId", Id(world.AreaManagerA.Id)), new("TaskGroupId", Id(closed.Id))]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Select an active task group in this area", Html.ErrorSummary(await Html.ReadAsync(refused)));
+
+        var saved = await PostWithVersionAsync(client, url,
+            [new("Level", "Partnership"), new("Reason", "Partnership job"), new("OwnerId", Id(world.AreaManagerA.Id)), new("TaskGroupId", Id(group.Id))]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.TaskGroupEvents.AnyAsync(e => e.TaskGroupId == group.Id && e.Summary == $"Issue {issue.Reference} linked at Level 2")));
+    }
 }

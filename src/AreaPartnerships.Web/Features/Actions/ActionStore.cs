@@ -20,16 +20,10 @@ public static class ActionStore
     /// <summary>Shown instead of a form, and refused on a post, once the group has closed.</summary>
     public const string GroupClosed = "This task group is closed: its actions can no longer be added, changed or updated";
 
-    /// <summary>
-    /// The task groups the person may see. Called by its class name on purpose: <c>viewer.Visible(db)</c>
-    /// binds to <see cref="Viewer.Visible"/> (issues), an instance method, which wins over the extension.
-    /// </summary>
-    public static IQueryable<TaskGroup> Groups(Viewer viewer, AppDbContext db) => TaskGroupAccess.Visible(viewer, db);
-
     /// <summary>The micro plan actions the person may see: those of task groups they may see.</summary>
     public static IQueryable<PlanAction> Visible(Viewer viewer, AppDbContext db)
     {
-        var groups = Groups(viewer, db);
+        var groups = viewer.VisibleTaskGroups(db);
         return db.PlanActions.Where(a => a.TaskGroupId != null && groups.Any(g => g.Id == a.TaskGroupId));
     }
 

@@ -73,7 +73,7 @@ public static class AddAction
         /// <summary>The form (a posted one, or a new one) for a group the person may see; null when they may not see it.</summary>
         public async Task<Form?> LoadAsync(Viewer viewer, int groupId, Form? posted, CancellationToken ct)
         {
-            var group = await ActionStore.Groups(viewer, db).AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, ct);
+            var group = await viewer.VisibleTaskGroups(db).AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, ct);
             if (group is null)
             {
                 ActionStore.LogGroupNotVisible(logger, viewer, groupId);
@@ -97,7 +97,7 @@ public static class AddAction
         /// <summary>Adds the action; null when the person may not see the group.</summary>
         public async Task<SaveResult?> HandleAsync(Viewer viewer, int groupId, Form form, CancellationToken ct)
         {
-            var group = await ActionStore.Groups(viewer, db).SingleOrDefaultAsync(g => g.Id == groupId, ct);
+            var group = await viewer.VisibleTaskGroups(db).SingleOrDefaultAsync(g => g.Id == groupId, ct);
             if (group is null)
             {
                 ActionStore.LogGroupNotVisible(logger, viewer, groupId);
@@ -145,14 +145,18 @@ public static class AddAction
             await db.SaveChangesAsync(ct);
             group.Record(viewer.UserId, now, summary, body, action.Id);
             issue?.RecordActionProgress(summary, ActionText.Body(body, $"Task group: {group.Name}"), viewer.UserId, now);
+
+            // The group's version moves on too, so an action added while someone closes the group cannot
+            // leave an open action in a closed group: one of the two is refused.
+            db.Entry(group).Property(g => g.Version).IsModified = true;
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // The linked issue changed at the same instant: the transaction is rolled back, nothing is stored.
-                return new SaveResult(null, new EditConflict("The linked issue changed at the same moment, so the action has not been added. Check it below and add it again.", Guid.Empty));
+                // The group or the linked issue changed at the same instant: the transaction is rolled back, nothing is stored.
+                return new SaveResult(null, new EditConflict("The task group or the linked issue changed at the same moment, so the action has not been added. Check the group and add it again.", Guid.Empty));
             }
 
             await transaction.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public static class MyActions
                 .Select(a => new Row(a.Id, a.Description, a.TaskGroup!.Id, a.TaskGroup.Name, a.DueOn, a.Status, a.StatusReason))
                 .ToListAsync(ct);
 
-            var groups = await ActionStore.Groups(viewer, db).AsNoTracking()
+            var groups = await viewer.VisibleTaskGroups(db).AsNoTracking()
                 .Where(g => g.Status == TaskGroupStatus.Active && (g.LeadUserId == userId || g.Members.Any(m => m.UserId == userId)))
                 .OrderBy(g => g.ReviewOn).ThenBy(g => g.Name)
                 .Take(GroupLimit)

@@ -60,7 +60,7 @@ public static class ListAreaPlans
                 .Select(p => new { p.Id, p.AreaPlanId, p.Title, LeadOrganisation = p.LeadOrganisation == null ? null : p.LeadOrganisation.Name })
                 .ToListAsync(ct);
             var priorityIds = priorities.Select(p => (int?)p.Id).ToList();
-            var groups = await TaskGroupAccess.Visible(viewer, db).AsNoTracking()
+            var groups = await viewer.VisibleTaskGroups(db).AsNoTracking()
                 .Where(g => g.Status == TaskGroupStatus.Active && priorityIds.Contains(g.PriorityId))
                 .OrderBy(g => g.Name)
                 .Select(g => new { g.Id, g.Name, g.PriorityId })

@@ -63,7 +63,7 @@ public static class ViewAreaPlan
                     .ToListAsync(ct);
             var priorityIds = priorities.Select(p => (int?)p.Id).ToList();
             var today = UkFormat.UkToday(clock);
-            var groups = await TaskGroupAccess.Visible(viewer, db).AsNoTracking()
+            var groups = await viewer.VisibleTaskGroups(db).AsNoTracking()
                 .Where(g => priorityIds.Contains(g.PriorityId))
                 .OrderBy(g => g.Status).ThenBy(g => g.Name)
                 .Select(g => new

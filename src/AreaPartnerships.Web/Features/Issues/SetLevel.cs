@@ -202,7 +202,8 @@ public static class SetLevel
             }
 
             var level = form.Level!.Value;
-            var assignment = await AssignmentAsync(issue.AreaId, level, form, ct);
+            var assignment = await AssignmentAsync(issue.AreaId, issue.TaskGroupId, level, form, ct);
+            var groupBefore = issue.TaskGroupId;
             var now = clock.GetUtcNow().UtcDateTime;
             var targetDays = await db.LevelTargets.Where(t => t.Level == level).Select(t => (int?)t.TargetDays).SingleOrDefaultAsync(ct) ?? 30;
             switch (mode)
@@ -218,6 +219,17 @@ public static class SetLevel
                     break;
             }
 
+            // The group's own timeline records an issue joining or leaving it, as linking from the group does.
+            if (issue.TaskGroupId != groupBefore)
+            {
+                foreach (var group in await db.TaskGroups.Where(g => g.Id == groupBefore || g.Id == issue.TaskGroupId).ToListAsync(ct))
+                {
+                    group.Record(viewer.UserId, now, group.Id == issue.TaskGroupId
+                        ? $"Issue {issue.Reference} linked at {Issue.LevelName(level)}"
+                        : $"Issue {issue.Reference} no longer worked through the group ({Issue.LevelName(level)} now)");
+                }
+            }
+
             if (form.IsConfidential != issue.IsConfidential)
             {
                 issue.IsConfidential = form.IsConfidential;
@@ -228,7 +240,7 @@ public static class SetLevel
         }
 
         /// <summary>Checks the chosen people and organisations exist and fit the level, and carries their names for the timeline.</summary>
-        private async Task<Assignment> AssignmentAsync(int areaId, IssueLevel level, Form form, CancellationToken ct)
+        private async Task<Assignment> AssignmentAsync(int areaId, int? currentTaskGroupId, IssueLevel level, Form form, CancellationToken ct)
         {
             if (level == IssueLevel.FrontLine)
             {
@@ -261,8 +273,10 @@ public static class SetLevel
                     throw new DomainException("Only a Level 2 issue is worked through a task group", nameof(Form.TaskGroupId));
                 }
 
-                taskGroup = await db.TaskGroups.AsNoTracking().Where(g => g.Id == form.TaskGroupId && g.AreaId == areaId).Select(g => g.Name).SingleOrDefaultAsync(ct)
-                    ?? throw new DomainException("Select a task group in this area", nameof(Form.TaskGroupId));
+                taskGroup = await db.TaskGroups.AsNoTracking()
+                    .Where(g => g.Id == form.TaskGroupId && g.AreaId == areaId && (g.Status == TaskGroupStatus.Active || g.Id == currentTaskGroupId))
+                    .Select(g => g.Name).SingleOrDefaultAsync(ct)
+                    ?? throw new DomainException("Select an active task group in this area", nameof(Form.TaskGroupId));
             }
 
             return new Assignment(owner.Id, owner.Name, lead is null ? null : leadId, lead, TaskGroupId: form.TaskGroupId, TaskGroupName: taskGroup);

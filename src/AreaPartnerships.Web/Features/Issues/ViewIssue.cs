@@ -113,7 +113,7 @@ public static class ViewIssue
             var taskGroupId = summary.TaskGroupId;
             return model with
             {
-                SeesTaskGroup = taskGroupId is not null && await TaskGroupAccess.Visible(viewer, db).AnyAsync(g => g.Id == taskGroupId, ct),
+                SeesTaskGroup = taskGroupId is not null && await viewer.VisibleTaskGroups(db).AnyAsync(g => g.Id == taskGroupId, ct),
                 LinkableTaskGroups = model.CanLinkTaskGroup
                     ? await db.TaskGroups.AsNoTracking()
                         .Where(g => g.AreaId == summary.AreaId && g.Status == TaskGroupStatus.Active && g.Id != taskGroupId)

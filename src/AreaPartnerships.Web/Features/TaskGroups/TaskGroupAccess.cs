@@ -7,7 +7,7 @@ namespace AreaPartnerships.Web.Features.TaskGroups;
 
 /// <summary>
 /// Who may see and change which task group and action: the one place these rules live. Pages, lists
-/// and the partner's "My actions" start from <see cref="Visible"/>, so a group a person may not see is
+/// and the partner's "My actions" start from <see cref="VisibleTaskGroups"/>, so a group a person may not see is
 /// simply not found.
 /// <list type="bullet">
 /// <item>See a group: the partnership manager (all); area managers and support officers (their areas);
@@ -21,7 +21,11 @@ namespace AreaPartnerships.Web.Features.TaskGroups;
 /// </summary>
 public static class TaskGroupAccess
 {
-    public static IQueryable<TaskGroup> Visible(this Viewer viewer, AppDbContext db)
+    /// <summary>
+    /// The task groups this person may see. (Named apart from <see cref="Viewer.Visible"/>, the issues: an
+    /// instance method always wins over an extension method of the same signature.)
+    /// </summary>
+    public static IQueryable<TaskGroup> VisibleTaskGroups(this Viewer viewer, AppDbContext db)
     {
         var groups = db.TaskGroups.AsQueryable();
         var userId = viewer.UserId;
@@ -34,13 +38,6 @@ public static class TaskGroupAccess
             _ => groups.Where(g => false),
         };
     }
-
-    /// <summary>
-    /// The same as <see cref="Visible"/>, under a name that can be called as <c>viewer.VisibleTaskGroups(db)</c>:
-    /// <c>viewer.Visible(db)</c> binds to <see cref="Viewer.Visible"/> (the issues), because an instance method
-    /// always wins over an extension method of the same signature.
-    /// </summary>
-    public static IQueryable<TaskGroup> VisibleTaskGroups(this Viewer viewer, AppDbContext db) => Visible(viewer, db);
 
     /// <summary>Set up task groups at all: the partnership manager, and area managers (in their own areas).</summary>
     public static bool CanCreateTaskGroups(this Viewer viewer) =>
