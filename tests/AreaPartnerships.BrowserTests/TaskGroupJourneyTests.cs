@@ -66,7 +66,7 @@ public sealed class TaskGroupJourneyTests(BrowserFixture browser)
         await police.GetByRole(AriaRole.Link, new() { Name = "My actions" }).First.ClickAsync();
         await Assertions.Expect(police.Locator("main")).ToContainTextAsync(name);
         await police.AssertAccessibleAsync();
-        await police.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Update") }).First.ClickAsync();
+        await police.GetByRole(AriaRole.Link, new() { Name = $"Update {action}", Exact = true }).ClickAsync();
         await Assertions.Expect(police.Locator("main")).ToContainTextAsync(action[..40]);
         await police.AssertAccessibleAsync();
         await police.GetByLabel("Done", new() { Exact = true }).CheckAsync();

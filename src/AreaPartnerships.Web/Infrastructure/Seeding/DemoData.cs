@@ -1,8 +1,11 @@
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.AreaPlans;
 using AreaPartnerships.Domain.Areas;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
+using AreaPartnerships.Domain.TaskGroups;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -304,6 +307,57 @@ public static class DemoData
             db.Issues.Add(issue);
             await db.SaveChangesAsync();
         }
+
+        await SeedPlansAndTaskGroupsAsync(db, areas["South Walsall"], organisations, southManager, police, housing, fire, supportOfficer, now);
+    }
+
+    /// <summary>
+    /// South Walsall's area plan for this financial year (the priorities the brief names), a police-led task
+    /// group on Williams Street working the issue of that name, with a micro plan (one action overdue), and an
+    /// area-manager-led group on worklessness.
+    /// </summary>
+    private static async Task SeedPlansAndTaskGroupsAsync(AppDbContext db, Area south, Dictionary<string, Organisation> organisations,
+        ApplicationUser manager, ApplicationUser police, ApplicationUser housing, ApplicationUser fire, ApplicationUser supportOfficer, DateTime now)
+    {
+        var today = UkTime.DateOf(now);
+        var plan = new AreaPlan(south.Id, FinancialYear.Containing(today).StartYear);
+        plan.SetSummary("Safer streets around Caldmore and Pleck, work for young people, and money that stays in residents' pockets.");
+        db.AreaPlans.Add(plan);
+        await db.SaveChangesAsync();
+        var asb = plan.AddPriority("ASB around Williams Street", "Dealing, noise and intimidation around Williams Street and the alley behind it.", organisations["West Midlands Police"].Id);
+        var work = plan.AddPriority("Worklessness among 16–24s", "Young people out of work, education or training in Pleck and Palfrey.", organisations["Walsall Works"].Id);
+        plan.AddPriority("Doorstep lending", "High-cost lenders working door to door; residents need affordable credit and debt advice.", organisations["Money Advice Walsall"].Id);
+        await db.SaveChangesAsync();
+
+        var williams = new TaskGroup(south.Id, "Williams Street task group", asb.Id,
+            new Lead(police.Id, police.DisplayName, organisations["West Midlands Police"].Id, "West Midlands Police", IsPartner: true),
+            today.AddDays(21), manager.Id, now.AddDays(-30));
+        williams.AddMember(housing.Id, housing.DisplayName, manager.Id, now.AddDays(-30));
+        williams.AddMember(fire.Id, fire.DisplayName, manager.Id, now.AddDays(-30));
+        williams.AddMember(manager.Id, manager.DisplayName, manager.Id, now.AddDays(-30));
+        var youth = new TaskGroup(south.Id, "Pleck youth employment", work.Id,
+            new Lead(manager.Id, manager.DisplayName, organisations["Walsall Works"].Id, "Walsall Works", IsPartner: false),
+            today.AddDays(-3), manager.Id, now.AddDays(-60));
+        youth.AddMember(supportOfficer.Id, supportOfficer.DisplayName, manager.Id, now.AddDays(-60));
+        db.TaskGroups.AddRange(williams, youth);
+        await db.SaveChangesAsync();
+
+        var issue = await db.Issues.Include(i => i.TaskGroup).SingleAsync(i => i.Title == "ASB around Williams Street");
+        issue.LinkToTaskGroup(williams.Id, williams.Name, williams.AreaId, manager.Id, now.AddDays(-29));
+        williams.Record(manager.Id, now.AddDays(-29), $"Issue {issue.Reference} linked: {issue.Title}");
+
+        var patrols = new PlanAction("Targeted patrols on Williams Street, Thursday to Saturday evenings", police.Id, today.AddDays(10), williams.Id, null, issue.Id);
+        var visits = new PlanAction("Visit the six tenancies backing onto the alley with the housing officer", housing.Id, today.AddDays(-4), williams.Id, null, issue.Id);
+        var fireChecks = new PlanAction("Fire safety checks on the empty shop and the alley's bins", fire.Id, today.AddDays(-12), williams.Id, null, null);
+        db.PlanActions.AddRange(patrols, visits, fireChecks);
+        await db.SaveChangesAsync();
+
+        var update = patrols.PostUpdate("Patrols running since last week; two dispersal orders issued.", PlanActionStatus.InProgress, null, today.AddDays(-5), police.Id, now.AddDays(-5));
+        williams.Record(police.Id, now.AddDays(-5), patrols.Describe(update), update.Text, patrols.Id);
+        issue.RecordActionProgress(patrols.Describe(update), update.Text, police.Id, now.AddDays(-5));
+        var done = fireChecks.PostUpdate("Bins moved away from the shop front; checks done.", PlanActionStatus.Done, null, today.AddDays(-10), fire.Id, now.AddDays(-10));
+        williams.Record(fire.Id, now.AddDays(-10), fireChecks.Describe(done), done.Text, fireChecks.Id);
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result, string email)
