@@ -147,6 +147,9 @@ public class PlanAction : IVersioned
         var update = new PlanActionUpdate(Id, body ?? $"Marked {StatusName(Status).ToLowerInvariant()}", on, byId, at)
         {
             NewStatus = changesStatus ? Status : null,
+
+            // The reason in force after this update, kept in the history (the action itself holds only the latest).
+            Reason = Status is PlanActionStatus.Blocked or PlanActionStatus.Cancelled && (changesStatus || !string.IsNullOrWhiteSpace(reason)) ? StatusReason : null,
         };
         _updates.Add(update);
         return update;
@@ -194,4 +197,7 @@ public class PlanActionUpdate
     public DateTime RecordedAt { get; private set; }
 
     public PlanActionStatus? NewStatus { get; init; }
+
+    /// <summary>Why the action was blocked or cancelled, when this update blocked or cancelled it (or gave a new blocker).</summary>
+    public string? Reason { get; init; }
 }

@@ -60,6 +60,7 @@ internal sealed class PlanActionUpdateConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<PlanActionUpdate> builder)
     {
         builder.Property(u => u.Text).HasMaxLength(PlanAction.UpdateMaxLength);
+        builder.Property(u => u.Reason).HasMaxLength(PlanAction.ReasonMaxLength);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(u => u.ById);
         builder.HasIndex(u => new { u.PlanActionId, u.Id });
     }

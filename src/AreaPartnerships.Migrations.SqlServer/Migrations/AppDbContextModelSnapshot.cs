@@ -1160,6 +1160,10 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("PlanActionId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("datetime2");
 

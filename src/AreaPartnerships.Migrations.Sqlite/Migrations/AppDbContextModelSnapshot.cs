@@ -1109,6 +1109,10 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("PlanActionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 

@@ -66,6 +66,11 @@ public sealed class ProgressUpdateTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(("Blocked by: Waiting for the landlord", world.Member.Id), (issueEvent.Body, issueEvent.ActorId));
         var page = await owner.GetDocumentAsync($"/actions/{action.Id}");
         Assert.Equal("Blocked by: Waiting for the landlord", Text(page.QuerySelector("[data-testid=status-reason]")!.TextContent));
+
+        // Once it moves on, the action's history still says what blocked it.
+        await PostWithVersionAsync(owner, $"/actions/{action.Id}/update", [new("Status", "InProgress"), new("Text", "Landlord let us in")]);
+        var later = await owner.GetDocumentAsync($"/actions/{action.Id}");
+        Assert.Equal("Blocked by: Waiting for the landlord", Text(Assert.Single(later.QuerySelectorAll("[data-testid=history-reason]")).TextContent));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class ViewAction
     /// <summary>The linked issue: its reference always; its title and a link only when the person may open it.</summary>
     public sealed record LinkedIssue(string Reference, string? Title);
 
-    public sealed record HistoryEntry(string Text, DateOnly UpdateOn, DateTime RecordedAt, string? By, PlanActionStatus? NewStatus);
+    public sealed record HistoryEntry(string Text, DateOnly UpdateOn, DateTime RecordedAt, string? By, PlanActionStatus? NewStatus, string? Reason);
 
     public sealed record Model(Summary Action, LinkedIssue? Issue, IReadOnlyList<HistoryEntry> History, bool IsOverdue, bool CanUpdate, bool CanChange);
 
@@ -66,7 +66,7 @@ public static class ViewAction
                 .OrderByDescending(u => u.Id)
                 .Take(HistoryLimit)
                 .Select(u => new HistoryEntry(u.Text, u.UpdateOn, u.RecordedAt,
-                    db.Users.Where(p => p.Id == u.ById).Select(p => p.DisplayName).FirstOrDefault(), u.NewStatus))
+                    db.Users.Where(p => p.Id == u.ById).Select(p => p.DisplayName).FirstOrDefault(), u.NewStatus, u.Reason))
                 .ToListAsync(ct);
 
             var today = UkFormat.UkToday(clock);

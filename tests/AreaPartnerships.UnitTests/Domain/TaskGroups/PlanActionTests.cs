@@ -167,6 +167,21 @@ public sealed class PlanActionTests
     }
 
     [Fact]
+    public void Each_reason_stays_in_the_history_even_after_the_action_moves_on()
+    {
+        var action = InStatus(PlanActionStatus.InProgress);
+
+        var blocked = action.PostUpdate(null, PlanActionStatus.Blocked, "Waiting for the landlord", Today, Owner, Now);
+        var newBlocker = action.PostUpdate("Chased", null, "Now waiting for legal", Today, Owner, Now);
+        var progress = action.PostUpdate("Still chasing", null, null, Today, Owner, Now);
+        var moved = action.PostUpdate("Landlord replied", PlanActionStatus.InProgress, null, Today, Owner, Now);
+
+        Assert.Equal(("Waiting for the landlord", "Now waiting for legal"), (blocked.Reason, newBlocker.Reason));
+        Assert.Equal(((string?)null, (string?)null), (progress.Reason, moved.Reason));
+        Assert.Null(action.StatusReason);
+    }
+
+    [Fact]
     public void Done_records_when_and_closes_the_action()
     {
         var action = InStatus(PlanActionStatus.InProgress);
