@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,8 @@ namespace AreaPartnerships.Web.Features.Issues;
 
 /// <summary>
 /// Link an open Level 2 issue to one of its area's active task groups from the issue page, or end the link.
-/// The area's area manager and the partnership manager may. Both the issue's timeline and the group's
-/// record it, saved together.
+/// The area's area manager and the partnership manager may. The issue's timeline and the group's record it
+/// (<see cref="TaskGroupStore.Link"/>, as from the group's page), saved together.
 /// </summary>
 public static class LinkTaskGroup
 {
@@ -52,10 +53,10 @@ public static class LinkTaskGroup
                 ?? throw new DomainException($"{issue.Reference} is not linked to a task group", nameof(Form.TaskGroupId));
             var group = await db.TaskGroups.SingleOrDefaultAsync(g => g.Id == groupId && g.AreaId == issue.AreaId, ct)
                 ?? throw new DomainException("Select an active task group in the issue's area", nameof(Form.TaskGroupId));
+
             if (taskGroupId is null)
             {
-                issue.UnlinkFromTaskGroup(group.Name, viewer.UserId, now);
-                group.Record(viewer.UserId, now, $"Issue {issue.Reference} no longer worked through the group");
+                TaskGroupStore.Unlink(issue, group, viewer.UserId, now);
             }
             else
             {
@@ -64,8 +65,7 @@ public static class LinkTaskGroup
                     throw new DomainException("Select an active task group in the issue's area", nameof(Form.TaskGroupId));
                 }
 
-                issue.LinkToTaskGroup(group.Id, group.Name, group.AreaId, viewer.UserId, now);
-                group.Record(viewer.UserId, now, $"Issue {issue.Reference} linked: {issue.Title}");
+                TaskGroupStore.Link(issue, group, viewer.UserId, now);
             }
 
             return await IssueStore.SaveAsync(db, issue, version, ct);

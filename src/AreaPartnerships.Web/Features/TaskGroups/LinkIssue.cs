@@ -58,16 +58,7 @@ public static class LinkIssue
 
             // The group it is linked to now (if any), so the move is recorded old → new on both timelines.
             var issue = await db.Issues.Include(i => i.TaskGroup).SingleAsync(i => i.Id == issueId, ct);
-            var previous = issue.TaskGroup;
-            var now = clock.GetUtcNow().UtcDateTime;
-            issue.LinkToTaskGroup(group.Id, group.Name, group.AreaId, viewer.UserId, now);
-
-            // The reference only, never the title: partners see the group's timeline, and the issue may be confidential.
-            group.Record(viewer.UserId, now, $"Issue {issue.Reference} linked to the group");
-            if (previous is not null && previous.Id != group.Id)
-            {
-                previous.Record(viewer.UserId, now, $"Issue {issue.Reference} moved to task group {group.Name}");
-            }
+            TaskGroupStore.Link(issue, group, viewer.UserId, clock.GetUtcNow().UtcDateTime);
 
             form.Reference = issue.Reference;
             return await TaskGroupStore.SaveAsync(db, group, null, ct);

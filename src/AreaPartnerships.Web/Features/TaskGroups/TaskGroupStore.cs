@@ -1,5 +1,6 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Infrastructure;
@@ -23,6 +24,30 @@ public static class TaskGroupStore
         }
 
         return await db.TaskGroups.Include(g => g.Members).SingleAsync(g => g.Id == id, ct);
+    }
+
+    /// <summary>
+    /// Works the issue through the group, from the group's page or the issue's: the issue's timeline records
+    /// it (old → new), and so do the group's and, on a move, the previous group's. Group timelines name the
+    /// issue by reference only, never its title: partners read them, and the issue may be confidential.
+    /// The caller loads <see cref="Issue.TaskGroup"/> (tracked) so a move reaches the previous group.
+    /// </summary>
+    public static void Link(Issue issue, TaskGroup group, int actorId, DateTime at)
+    {
+        var previous = issue.TaskGroup;
+        issue.LinkToTaskGroup(group.Id, group.Name, group.AreaId, actorId, at);
+        group.Record(actorId, at, $"Issue {issue.Reference} linked to the group");
+        if (previous is not null && previous.Id != group.Id)
+        {
+            previous.Record(actorId, at, $"Issue {issue.Reference} moved to task group {group.Name}");
+        }
+    }
+
+    /// <summary>Ends the issue's link to the group, on both timelines.</summary>
+    public static void Unlink(Issue issue, TaskGroup group, int actorId, DateTime at)
+    {
+        issue.UnlinkFromTaskGroup(group.Name, actorId, at);
+        group.Record(actorId, at, $"Issue {issue.Reference} no longer worked through the group");
     }
 
     public static void LogNotVisible(ILogger logger, Viewer viewer, int id) =>

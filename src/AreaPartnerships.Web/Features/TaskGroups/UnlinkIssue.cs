@@ -49,9 +49,7 @@ public static class UnlinkIssue
                 throw new DomainException("This task group is closed: its linked issues are its history and stay linked");
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            issue.UnlinkFromTaskGroup(group.Name, viewer.UserId, now);
-            group.Record(viewer.UserId, now, $"Issue {issue.Reference} no longer worked through the group");
+            TaskGroupStore.Unlink(issue, group, viewer.UserId, clock.GetUtcNow().UtcDateTime);
             return await TaskGroupStore.SaveAsync(db, group, null, ct);
         }
     }

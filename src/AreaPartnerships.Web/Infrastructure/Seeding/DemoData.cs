@@ -6,6 +6,7 @@ using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.TaskGroups;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -343,8 +344,7 @@ public static class DemoData
         await db.SaveChangesAsync();
 
         var issue = await db.Issues.Include(i => i.TaskGroup).SingleAsync(i => i.Title == "ASB around Williams Street");
-        issue.LinkToTaskGroup(williams.Id, williams.Name, williams.AreaId, manager.Id, now.AddDays(-29));
-        williams.Record(manager.Id, now.AddDays(-29), $"Issue {issue.Reference} linked: {issue.Title}");
+        TaskGroupStore.Link(issue, williams, manager.Id, now.AddDays(-29));
 
         var patrols = new PlanAction("Targeted patrols on Williams Street, Thursday to Saturday evenings", police.Id, today.AddDays(10), williams.Id, null, issue.Id);
         var visits = new PlanAction("Visit the six tenancies backing onto the alley with the housing officer", housing.Id, today.AddDays(-4), williams.Id, null, issue.Id);
