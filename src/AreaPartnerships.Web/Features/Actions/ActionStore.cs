@@ -5,6 +5,7 @@ using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,7 +88,7 @@ public static class ActionStore
 
     /// <summary>The issues an action in this group may serve: Level 2 or above, linked to the group, that the person may see.</summary>
     public static IQueryable<Issue> LinkableIssues(AppDbContext db, Viewer viewer, int groupId) =>
-        viewer.Visible(db).Where(i => i.TaskGroupId == groupId && i.Level >= IssueLevel.Partnership);
+        viewer.VisibleIssues(db).Where(i => i.TaskGroupId == groupId && i.Level >= IssueLevel.Partnership);
 
     public static async Task<List<SelectListItem>> IssueChoicesAsync(AppDbContext db, Viewer viewer, int groupId, int? currentIssueId, CancellationToken ct)
     {

@@ -1,8 +1,8 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.TaskGroups;
-using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Actions;

@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Actions;
@@ -56,7 +57,7 @@ public static class ViewAction
             LinkedIssue? issue = null;
             if (action.IssueId is { } issueId)
             {
-                issue = await viewer.Visible(db).Where(i => i.Id == issueId).Select(i => new LinkedIssue(i.Reference, i.Title)).SingleOrDefaultAsync(ct)
+                issue = await viewer.VisibleIssues(db).Where(i => i.Id == issueId).Select(i => new LinkedIssue(i.Reference, i.Title)).SingleOrDefaultAsync(ct)
                     ?? await db.Issues.AsNoTracking().Where(i => i.Id == issueId).Select(i => new LinkedIssue(i.Reference, null)).SingleOrDefaultAsync(ct);
             }
 

@@ -2,8 +2,8 @@ using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.TaskGroups;
-using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Features.TaskGroups;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 

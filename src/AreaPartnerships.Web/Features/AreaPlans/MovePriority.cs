@@ -1,6 +1,6 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
-using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.AreaPlans;

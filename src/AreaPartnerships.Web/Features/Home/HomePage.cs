@@ -61,9 +61,9 @@ public static class HomePage
                 case Roles.PartnerUser:
                     var organisationId = user.OrganisationId();
                     var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
-                    // The same rule as the case list: what this partner may see (Viewer.Visible), open.
+                    // The same rule as the case list: what this partner may see (IssueAccess.VisibleIssues), open.
                     var viewer = await Viewer.ForAsync(user, db, ct);
-                    var assigned = await viewer.Visible(db).Where(i => OpenStatuses.Contains(i.Status)).CountAsync(ct);
+                    var assigned = await viewer.VisibleIssues(db).Where(i => OpenStatuses.Contains(i.Status)).CountAsync(ct);
                     return new Model(role, $"Welcome, {name}",
                         organisation is null ? "You are not linked to an organisation yet: ask an administrator." : $"Issues and actions for {organisation}.",
                         organisation is null ? [] : [new ScopeRow(organisation, assigned, 0)], "Organisation",

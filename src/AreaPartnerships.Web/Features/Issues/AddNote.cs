@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 
 namespace AreaPartnerships.Web.Features.Issues;

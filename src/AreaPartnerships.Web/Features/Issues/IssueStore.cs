@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Issues;
@@ -14,7 +15,7 @@ public static class IssueStore
     /// </summary>
     public static async Task<Issue?> FindForChangeAsync(AppDbContext db, Viewer viewer, string reference, ILogger logger, CancellationToken ct)
     {
-        var id = await viewer.Visible(db).Where(i => i.Reference == reference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct);
+        var id = await viewer.VisibleIssues(db).Where(i => i.Reference == reference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct);
         if (id is null)
         {
             LogNotVisible(logger, viewer, reference);

@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 

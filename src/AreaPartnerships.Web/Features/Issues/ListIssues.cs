@@ -5,6 +5,7 @@ using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Govuk;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -125,7 +126,7 @@ public static class ListIssues
 
         private IQueryable<Issue> Filter(Viewer viewer, Query query, DateOnly today)
         {
-            var issues = viewer.Visible(db);
+            var issues = viewer.VisibleIssues(db);
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
                 var text = query.Q.Trim();

@@ -5,6 +5,7 @@ using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -122,7 +123,7 @@ public static class SetLevel
         /// <summary>The form (a posted one, or a new one) filled for an issue the person may see; null when they may not see it.</summary>
         public async Task<Form?> LoadAsync(Viewer viewer, string reference, Mode mode, Form? posted, CancellationToken ct)
         {
-            var issue = await viewer.Visible(db).Where(i => i.Reference == reference)
+            var issue = await viewer.VisibleIssues(db).Where(i => i.Reference == reference)
                 .Select(i => new { i.Id, i.Reference, i.Title, Area = i.Area.Name, i.AreaId, i.Level, i.Status, i.OwnerId, i.LeadOrganisationId, i.TaskGroupId, i.IsConfidential, i.Version })
                 .SingleOrDefaultAsync(ct);
             if (issue is null)

@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Issues;
@@ -75,7 +76,7 @@ public static class ViewIssue
     {
         public async Task<Model?> HandleAsync(Viewer viewer, string reference, CancellationToken ct)
         {
-            var summary = await viewer.Visible(db).Where(i => i.Reference == reference)
+            var summary = await viewer.VisibleIssues(db).Where(i => i.Reference == reference)
                 .Select(i => new Summary(
                     i.Id, i.Reference, i.Title, i.Description, i.Ward.Name, i.WardId, i.Area.Name, i.AreaId, i.Category.Name, i.Source,
                     i.RaisedBy.DisplayName, i.RaisedAt, i.Address, i.Postcode, i.OnBehalfOfName, i.OnBehalfOfContact,
@@ -83,7 +84,7 @@ public static class ViewIssue
                     i.LeadOrganisationId, i.LeadOrganisation == null ? null : i.LeadOrganisation.Name,
                     i.ReferredOrganisationId, i.ReferredOrganisation == null ? null : i.ReferredOrganisation.Name,
                     i.FollowUpOn, i.ReferralConfirmedAt, i.TaskGroupId, i.TaskGroup == null ? null : i.TaskGroup.Name, i.IsConfidential, i.TargetDate, i.Outcome,
-                    viewer.Visible(db).Where(d => d.Id == i.DuplicateOfId).Select(d => d.Reference).FirstOrDefault(),
+                    viewer.VisibleIssues(db).Where(d => d.Id == i.DuplicateOfId).Select(d => d.Reference).FirstOrDefault(),
                     i.StepUpCount, i.StepDownCount, i.Version))
                 .SingleOrDefaultAsync(ct);
             if (summary is null)

@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -123,7 +124,7 @@ public static class WorkIssue
     {
         public async Task<Form?> LoadAsync(Viewer viewer, string reference, Form? posted, CancellationToken ct)
         {
-            var issue = await viewer.Visible(db).Where(i => i.Reference == reference)
+            var issue = await viewer.VisibleIssues(db).Where(i => i.Reference == reference)
                 .Select(i => new { i.Reference, i.Title, i.AreaId, i.OwnerId, i.LeadOrganisationId, i.ReferredOrganisationId, i.Level, i.Status, i.ReferralConfirmedAt, i.Version })
                 .SingleOrDefaultAsync(ct);
             if (issue is null)
@@ -191,7 +192,7 @@ public static class WorkIssue
                     if (!string.IsNullOrWhiteSpace(form.DuplicateOf))
                     {
                         var duplicateReference = form.DuplicateOf.Trim().ToUpperInvariant();
-                        var originalId = await viewer.Visible(db).Where(i => i.Reference == duplicateReference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct)
+                        var originalId = await viewer.VisibleIssues(db).Where(i => i.Reference == duplicateReference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct)
                             ?? throw new Domain.Common.DomainException("Enter the reference of an issue you can see, like AP-2026-00042", nameof(Form.DuplicateOf));
                         original = await db.Issues.SingleAsync(i => i.Id == originalId, ct);
                     }

@@ -1,7 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
-using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;

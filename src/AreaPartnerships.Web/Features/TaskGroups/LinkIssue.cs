@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public static class LinkIssue
             }
 
             var reference = form.IssueReference!.Trim().ToUpperInvariant();
-            var issueId = await viewer.Visible(db).Where(i => i.Reference == reference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct)
+            var issueId = await viewer.VisibleIssues(db).Where(i => i.Reference == reference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("Enter the reference of an issue in this area you can see", nameof(Form.IssueReference));
 
             // The group it is linked to now (if any), so the move is recorded old → new on both timelines.

@@ -1,9 +1,9 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.TaskGroups;
-using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Govuk;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure.Security;
 
 namespace AreaPartnerships.Web.Features.TaskGroups;
 
@@ -22,7 +23,7 @@ namespace AreaPartnerships.Web.Features.TaskGroups;
 public static class TaskGroupAccess
 {
     /// <summary>
-    /// The task groups this person may see. (Named apart from <see cref="Viewer.Visible"/>, the issues: an
+    /// The task groups this person may see. (Named apart from <c>VisibleIssues</c>, the issues: an
     /// instance method always wins over an extension method of the same signature.)
     /// </summary>
     public static IQueryable<TaskGroup> VisibleTaskGroups(this Viewer viewer, AppDbContext db)

@@ -4,7 +4,7 @@ using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.Domain.TaskGroups;
-using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 

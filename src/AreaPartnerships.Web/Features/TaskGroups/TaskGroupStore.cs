@@ -2,8 +2,8 @@ using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
-using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.TaskGroups;

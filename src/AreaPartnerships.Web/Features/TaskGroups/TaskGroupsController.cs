@@ -1,7 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
-using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,7 +110,7 @@ public static class ViewTaskGroup
                     (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == m.UserId select r.Name).FirstOrDefault()))
                 .ToListAsync(ct);
 
-            var visibleIssues = viewer.Visible(db);
+            var visibleIssues = viewer.VisibleIssues(db);
             var issues = await visibleIssues.Where(i => i.TaskGroupId == id)
                 .OrderBy(i => i.Reference)
                 .Select(i => new LinkedIssue(i.Reference, i.Title, i.Level, i.Status, i.IsConfidential))

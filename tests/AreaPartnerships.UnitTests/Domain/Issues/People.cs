@@ -1,5 +1,6 @@
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure.Security;
 
 namespace AreaPartnerships.UnitTests.Domain.Issues;
 

@@ -1,4 +1,5 @@
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure.Security;
 
 namespace AreaPartnerships.UnitTests.Domain.Issues;
 

@@ -1,5 +1,6 @@
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure.Security;
 using static AreaPartnerships.Web.Features.Issues.WorkIssue;
 
 namespace AreaPartnerships.UnitTests.Domain.Issues;
