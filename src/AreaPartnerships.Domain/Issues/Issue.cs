@@ -151,6 +151,9 @@ public class Issue : IVersioned
 
     public static string LevelName(IssueLevel level) => $"Level {(int)level}";
 
+    /// <summary>The reference of the year's <paramref name="number"/>th issue, e.g. AP-2026-00042.</summary>
+    public static string ReferenceFor(int year, int number) => $"AP-{year}-{number:00000}";
+
     public static string StatusName(IssueStatus status) => status switch
     {
         IssueStatus.New => "New",

@@ -32,8 +32,12 @@ public class LevelTarget : IVersioned
     }
 }
 
-/// <summary>Next issue number per year, for references like AP-2026-00042 (incremented under concurrency control).</summary>
-public class ReferenceCounter : IVersioned
+/// <summary>
+/// The last issue number taken in a year, for references like AP-2026-00042. Numbers are taken by one
+/// atomic increment of this row, the first statement of the raising transaction (see IssueReferences in
+/// the web project), so two raises can never take the same number and references stay consecutive.
+/// </summary>
+public class ReferenceCounter
 {
     public ReferenceCounter(int year) => Year = year;
 
@@ -41,11 +45,10 @@ public class ReferenceCounter : IVersioned
 
     public int LastNumber { get; set; }
 
-    public Guid Version { get; set; }
-
+    /// <summary>Takes the next number in memory (the demo data, which runs alone at start-up).</summary>
     public string Next()
     {
         LastNumber++;
-        return $"AP-{Year}-{LastNumber:00000}";
+        return Issue.ReferenceFor(Year, LastNumber);
     }
 }

@@ -802,10 +802,6 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("LastNumber")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");

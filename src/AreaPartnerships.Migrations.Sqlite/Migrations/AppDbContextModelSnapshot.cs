@@ -767,10 +767,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("LastNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");

@@ -116,7 +116,7 @@ public static class RaiseIssue
         /// <summary>Raises the issue; returns its reference, or the field and message of a rule it breaks.</summary>
         public async Task<(string? Reference, string? Field, string? Error)> HandleAsync(Viewer viewer, Form form, CancellationToken ct)
         {
-            var ward = await WardsFor(viewer).AsTracking().SingleOrDefaultAsync(w => w.Id == form.WardId, ct);
+            var ward = await WardsFor(viewer).SingleOrDefaultAsync(w => w.Id == form.WardId, ct);
             if (ward is null)
             {
                 return (null, nameof(Form.WardId), viewer.Role == Roles.Councillor ? "Select one of your wards" : "Select a ward in your area");
@@ -128,33 +128,25 @@ public static class RaiseIssue
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            for (var attempt = 1; ; attempt++)
+            var year = UkFormat.UkToday(clock).Year;
+            await IssueReferences.EnsureYearAsync(db, year, ct);
+
+            // The reference is taken first, inside the transaction that inserts the issue: see IssueReferences.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var reference = await IssueReferences.TakeNextAsync(db, year, ct);
+            var issue = new Issue(reference, form.Title!, form.Description!, ward, form.CategoryId!.Value, form.Source!.Value, viewer.UserId, now)
             {
-                var year = UkFormat.UkToday(clock).Year;
-                var counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.Year == year, ct)
-                    ?? db.ReferenceCounters.Add(new ReferenceCounter(year)).Entity;
-                var issue = new Issue(counter.Next(), form.Title!, form.Description!, ward, form.CategoryId!.Value, form.Source!.Value, viewer.UserId, now)
-                {
-                    Address = Clean(form.Address),
-                    Postcode = Clean(form.Postcode)?.ToUpperInvariant(),
-                    OnBehalfOfName = Clean(form.OnBehalfOfName),
-                    OnBehalfOfContact = Clean(form.OnBehalfOfContact),
-                    IsConfidential = viewer.Role != Roles.Councillor && form.IsConfidential,
-                };
-                db.Issues.Add(issue);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    logger.LogInformation("User {UserId} raised issue {Reference}", viewer.UserId, issue.Reference);
-                    return (issue.Reference, null, null);
-                }
-                catch (Exception ex) when (ex is DbUpdateException && attempt < 5)
-                {
-                    // Someone else took the number (the counter's version moved on): take the next one.
-                    db.ChangeTracker.Clear();
-                    ward = await db.Wards.SingleAsync(w => w.Id == form.WardId, ct);
-                }
-            }
+                Address = Clean(form.Address),
+                Postcode = Clean(form.Postcode)?.ToUpperInvariant(),
+                OnBehalfOfName = Clean(form.OnBehalfOfName),
+                OnBehalfOfContact = Clean(form.OnBehalfOfContact),
+                IsConfidential = viewer.Role != Roles.Councillor && form.IsConfidential,
+            };
+            db.Issues.Add(issue);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("User {UserId} raised issue {Reference}", viewer.UserId, issue.Reference);
+            return (issue.Reference, null, null);
         }
 
         private IQueryable<Ward> WardsFor(Viewer viewer)
