@@ -176,8 +176,8 @@ public class Issue : IVersioned
         }
 
         CheckLevel(level);
-        var why = Guard.Required(rationale, "Enter why the issue is at this level", "Rationale", ReasonMaxLength);
-        assignment.CheckFor(level);
+        var why = Guard.Required(rationale, "Enter why the issue is at this level", "Reason", ReasonMaxLength);
+        assignment.CheckFor(level, UkTime.DateOf(at));
 
         Level = level;
         Status = IssueStatus.Triaged;
@@ -286,6 +286,22 @@ public class Issue : IVersioned
             field: "Status", oldValue: StatusName(old), newValue: StatusName(Status), body: why);
     }
 
+    /// <summary>
+    /// Marks the issue confidential or not: an explicit act, recorded on the timeline (kept to officers and
+    /// partners, as the confidential material it concerns). Setting what it already is changes nothing.
+    /// </summary>
+    public void SetConfidential(bool confidential, int actorId, DateTime at)
+    {
+        if (confidential == IsConfidential)
+        {
+            return;
+        }
+
+        Record(IssueEventKind.Edited, actorId, at, confidential ? "Marked confidential" : "No longer confidential", Visibility.Confidential,
+            field: "Confidential", oldValue: IsConfidential ? "Yes" : "No", newValue: confidential ? "Yes" : "No");
+        IsConfidential = confidential;
+    }
+
     public void AddNote(string? text, Visibility visibility, int actorId, DateTime at)
     {
         if (!Enum.IsDefined(visibility))
@@ -365,7 +381,7 @@ public class Issue : IVersioned
         }
 
         var why = Guard.Required(reason, up ? "Enter why the issue is being stepped up" : "Enter why the issue is being stepped down", "Reason", ReasonMaxLength);
-        assignment.CheckFor(level);
+        assignment.CheckFor(level, UkTime.DateOf(at));
 
         Level = level;
         TargetDate = UkTime.DateOf(at).AddDays(targetDays);
@@ -472,9 +488,10 @@ public class Issue : IVersioned
 
 /// <summary>
 /// Who acts on an issue at its level (DOMAIN.md, the four-level model). Names are carried for the
-/// timeline. Level 1: a front-line service and a follow-up date. Level 2: an owner (the area manager or
-/// a named partner), optionally a task group. Level 3: a lead organisation and an owner. Level 4: the
-/// partnership manager as owner.
+/// timeline. Level 1: a front-line service and a follow-up date (today or later). Level 2: an owner (the
+/// area manager or a named partner), optionally a task group. Level 3: a lead organisation and an owner.
+/// Level 4: the partnership manager as owner. This is the one place the rule lives: forms check only the
+/// shape of what was typed, and handlers that each choice was one offered.
 /// </summary>
 public sealed record Assignment(
     int? OwnerId = null,
@@ -485,9 +502,11 @@ public sealed record Assignment(
     string? ReferredOrganisationName = null,
     DateOnly? FollowUpOn = null,
     int? TaskGroupId = null,
-    string? TaskGroupName = null)
+    string? TaskGroupName = null,
+    string? OwnerRole = null)
 {
-    public void CheckFor(IssueLevel level)
+    /// <summary>Checks that whoever acts fits <paramref name="level"/>; <paramref name="today"/> is the UK date now.</summary>
+    public void CheckFor(IssueLevel level, DateOnly today)
     {
         switch (level)
         {
@@ -497,9 +516,14 @@ public sealed record Assignment(
                     throw new DomainException("Select the front-line service the issue is referred to", nameof(ReferredOrganisationId));
                 }
 
-                if (FollowUpOn is null)
+                if (FollowUpOn is not { } followUp)
                 {
                     throw new DomainException("Enter the date to follow the referral up", nameof(FollowUpOn));
+                }
+
+                if (followUp < today)
+                {
+                    throw new DomainException("The follow-up date must be today or in the future", nameof(FollowUpOn));
                 }
 
                 if (OwnerId is not null || LeadOrganisationId is not null || TaskGroupId is not null)
@@ -522,9 +546,19 @@ public sealed record Assignment(
                 NoReferral();
                 break;
             case IssueLevel.Borough:
-                RequireOwner("A Level 4 issue is owned by the partnership manager: select them");
+                RequireOwner("Select who owns the issue: a Level 4 issue is owned by the partnership manager");
+                if (OwnerRole is not null && OwnerRole != Roles.PartnershipManager)
+                {
+                    throw new DomainException("A Level 4 issue is owned by the partnership manager: select them", nameof(OwnerId));
+                }
+
                 NoReferral();
                 break;
+        }
+
+        if (level != IssueLevel.Partnership && TaskGroupId is not null)
+        {
+            throw new DomainException("Only a Level 2 issue is worked through a task group", nameof(TaskGroupId));
         }
     }
 

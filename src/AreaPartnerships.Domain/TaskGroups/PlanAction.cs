@@ -155,11 +155,14 @@ public class PlanAction : IVersioned
         return update;
     }
 
+    /// <summary>How the timeline line of a progress update that changed nothing else starts (an append, not an edit).</summary>
+    public const string ProgressPrefix = "Progress on action";
+
     /// <summary>The line this action puts on its group's and issue's timeline for an update.</summary>
     public string Describe(PlanActionUpdate update) =>
         update.NewStatus is { } status
             ? $"Action ‘{Short(Description)}’ {(status == PlanActionStatus.Done ? "done" : $"now {StatusName(status).ToLowerInvariant()}")}"
-            : $"Progress on action ‘{Short(Description)}’";
+            : $"{ProgressPrefix} ‘{Short(Description)}’";
 
     private static string Short(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "…");
 

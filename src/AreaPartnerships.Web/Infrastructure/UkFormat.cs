@@ -25,6 +25,13 @@ public static class UkFormat
         return $"{local.ToString("d MMMM yyyy", British)} at {Time(local)}";
     }
 
+    /// <summary>"10:42am on 4 July 2026": when something happened, time first (as in "changed this at…").</summary>
+    public static string TimeOnDate(DateTime utc)
+    {
+        var local = ToUkTime(utc);
+        return $"{Time(local)} on {local.ToString("d MMMM yyyy", British)}";
+    }
+
     public static string Time(DateTimeOffset utc) => Time(ToUkTime(utc.UtcDateTime));
 
     /// <summary>The date typed into a GOV.UK date input's three fields, or null when they do not make a real date.</summary>

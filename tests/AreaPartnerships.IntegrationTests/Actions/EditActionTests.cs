@@ -6,7 +6,7 @@ namespace AreaPartnerships.IntegrationTests.Actions;
 
 public sealed class EditActionTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string ConflictStart = "Someone else changed this action while you were editing it, so your changes have not been saved.";
+    private const string ConflictMiddle = " while you were editing it, so your changes have not been saved.";
 
     [Fact]
     public async Task The_lead_gives_an_action_to_another_member_with_a_new_date_and_the_timelines_show_old_and_new()
@@ -109,7 +109,8 @@ public sealed class EditActionTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var conflict = Assert.Single(Html.ErrorSummary(page));
-        Assert.StartsWith(ConflictStart, conflict, StringComparison.Ordinal);
+        Assert.StartsWith($"{world.Member.DisplayName} changed this action at ", conflict, StringComparison.Ordinal);
+        Assert.Contains(ConflictMiddle, conflict, StringComparison.Ordinal);
         Assert.Contains("status in progress", conflict, StringComparison.Ordinal);
         Assert.Equal("Visit with housing", page.QuerySelector("textarea[name=Description]")!.TextContent.Trim());
         var stored = await StoredActionAsync(app, action.Id);

@@ -6,7 +6,7 @@ namespace AreaPartnerships.IntegrationTests.Actions;
 
 public sealed class ProgressUpdateTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string ConflictStart = "Someone else changed this action while you were editing it, so your changes have not been saved.";
+    private const string ConflictMiddle = " while you were editing it, so your changes have not been saved.";
 
     [Fact]
     public async Task The_owner_posts_an_update_that_lands_on_the_action_the_group_timeline_and_the_issue_timeline()
@@ -146,7 +146,8 @@ public sealed class ProgressUpdateTests(AppFactory app) : IClassFixture<AppFacto
 
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         var conflict = Assert.Single(Html.ErrorSummary(page));
-        Assert.StartsWith(ConflictStart, conflict, StringComparison.Ordinal);
+        Assert.StartsWith($"{world.Member.DisplayName} changed this action at ", conflict, StringComparison.Ordinal);
+        Assert.Contains(ConflictMiddle, conflict, StringComparison.Ordinal);
         Assert.Contains("status done", conflict, StringComparison.Ordinal);
         Assert.Equal("Landlord will not let us in", page.QuerySelector("textarea[name=Text]")!.TextContent.Trim());
         Assert.Equal("Landlord refuses access", page.QuerySelector("textarea[name=Reason]")!.TextContent.Trim());
@@ -164,7 +165,7 @@ public sealed class ProgressUpdateTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
-    public async Task Two_progress_notes_from_the_same_page_are_not_both_applied_silently()
+    public async Task Two_progress_notes_from_the_same_page_are_both_kept_appending_is_not_editing()
     {
         var world = await ActionWorld.CreateAsync(app);
         var action = await world.ActionAsync(app, then: world.Marked(PlanActionStatus.InProgress));
@@ -175,8 +176,8 @@ public sealed class ProgressUpdateTests(AppFactory app) : IClassFixture<AppFacto
         var first = await owner.PostFormAsync(url, [new("Status", "InProgress"), new("Text", "First note"), new("Version", version)]);
         var second = await owner.PostFormAsync(url, [new("Status", "InProgress"), new("Text", "Second note"), new("Version", version)]);
 
-        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.BadRequest), (first.StatusCode, second.StatusCode));
-        Assert.Equal(["Marked in progress", "First note"], (await UpdatesAsync(app, action.Id)).Select(u => u.Text).ToList());
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
+        Assert.Equal(["Marked in progress", "First note", "Second note"], (await UpdatesAsync(app, action.Id)).Select(u => u.Text).ToList());
     }
 
     [Fact]

@@ -6,7 +6,10 @@ namespace AreaPartnerships.IntegrationTests.Issues;
 
 public sealed class IssueConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string ConflictStart = "Someone else changed this issue while you were editing it, so your changes have not been saved.";
+    private const string ConflictMiddle = " while you were editing it, so your changes have not been saved. It now reads: ";
+
+    /// <summary>The conflict names who made the other change, and when (issue 9: "level Level 1" said neither).</summary>
+    private static string ChangedBy(AreaPartnerships.Domain.Identity.ApplicationUser user) => $"{user.DisplayName} changed this issue at ";
 
     [Fact]
     public async Task Second_of_two_level_changes_is_refused_with_a_conflict_and_the_first_kept()
@@ -18,7 +21,7 @@ public sealed class IssueConcurrencyTests(AppFactory app) : IClassFixture<AppFac
         var staleVersion = VersionOn(await second.GetDocumentAsync($"/issues/{issue.Reference}/step-down"));
 
         var saved = await PostWithVersionAsync(first, $"/issues/{issue.Reference}/step-up",
-            [new("Level", "MultiAgency"), new("Reason", "Weapons involved"), new("LeadOrganisationId", Id(world.Police.Id)), new("OwnerId", Id(world.PoliceUser.Id))]);
+            [new("Level", "MultiAgency"), new("Reason", "Weapons involved"), new("LeadOrganisationId", Id(world.Police.Id)), new("LeadOwnerId", Id(world.PoliceUser.Id))]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var followUp = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
@@ -31,8 +34,9 @@ public sealed class IssueConcurrencyTests(AppFactory app) : IClassFixture<AppFac
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var conflict = Assert.Single(Html.ErrorSummary(page));
-        Assert.StartsWith(ConflictStart, conflict, StringComparison.Ordinal);
-        Assert.Contains("level Level 3", conflict, StringComparison.Ordinal);
+        Assert.StartsWith(ChangedBy(world.AreaManagerA), conflict, StringComparison.Ordinal);
+        Assert.Contains(ConflictMiddle, conflict, StringComparison.Ordinal);
+        Assert.Contains("It now reads: Level 3; status triaged", conflict, StringComparison.Ordinal);
         Assert.Equal("Only a clearance needed", page.QuerySelector("textarea[name=Reason]")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector($"select[name=ReferredOrganisationId] option[value='{world.Cleansing.Id}'][selected]"));
         Assert.Equal(Id(followUp.Day), page.QuerySelector("input[name=FollowUpDay]")!.GetAttribute("value"));
@@ -70,7 +74,8 @@ public sealed class IssueConcurrencyTests(AppFactory app) : IClassFixture<AppFac
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var conflict = Assert.Single(Html.ErrorSummary(page));
-        Assert.StartsWith(ConflictStart, conflict, StringComparison.Ordinal);
+        Assert.StartsWith(ChangedBy(world.SupportOfficerA), conflict, StringComparison.Ordinal);
+        Assert.Contains(ConflictMiddle, conflict, StringComparison.Ordinal);
         Assert.Contains("status in progress", conflict, StringComparison.Ordinal);
         Assert.Equal("Not for us after all", page.QuerySelector("textarea[name=Text]")!.TextContent.Trim());
         var stored = await StoredAsync(app, issue.Id);
@@ -89,15 +94,16 @@ public sealed class IssueConcurrencyTests(AppFactory app) : IClassFixture<AppFac
         var staleVersion = VersionOn(await officer.GetDocumentAsync($"/issues/{issue.Reference}/status"));
 
         var stepped = await PostWithVersionAsync(manager, $"/issues/{issue.Reference}/step-up",
-            [new("Level", "Borough"), new("Reason", "Borough-wide"), new("OwnerId", Id(world.PartnershipManager.Id))]);
+            [new("Level", "Borough"), new("Reason", "Borough-wide"), new("BoroughOwnerId", Id(world.PartnershipManager.Id))]);
         Assert.Equal(HttpStatusCode.Redirect, stepped.StatusCode);
 
         var refused = await officer.PostFormAsync($"/issues/{issue.Reference}/status", [new("Action", "Resolve"), new("Text", "Fixed"), new("Version", staleVersion)]);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var conflict = Assert.Single(Html.ErrorSummary(await Html.ReadAsync(refused)));
-        Assert.StartsWith(ConflictStart, conflict, StringComparison.Ordinal);
-        Assert.Contains("level Level 4", conflict, StringComparison.Ordinal);
+        Assert.StartsWith(ChangedBy(world.AreaManagerA), conflict, StringComparison.Ordinal);
+        Assert.Contains(ConflictMiddle, conflict, StringComparison.Ordinal);
+        Assert.Contains("It now reads: Level 4; status triaged", conflict, StringComparison.Ordinal);
         var stored = await StoredAsync(app, issue.Id);
         Assert.Equal((IssueLevel.Borough, IssueStatus.Triaged, (string?)null), (stored.Level!.Value, stored.Status, stored.Outcome));
     }
@@ -115,13 +121,13 @@ public sealed class IssueConcurrencyTests(AppFactory app) : IClassFixture<AppFac
         var saved = await PostWithVersionAsync(first, url, [new("Level", "Partnership"), new("Reason", "Area partnership job"), new("OwnerId", Id(world.AreaManagerA.Id))]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var refused = await second.PostFormAsync("/",
-            [new("Level", "Borough"), new("Reason", "Borough job"), new("OwnerId", Id(world.PartnershipManager.Id)), new("Version", staleVersion)], url);
+            [new("Level", "Borough"), new("Reason", "Borough job"), new("BoroughOwnerId", Id(world.PartnershipManager.Id)), new("Version", staleVersion)], url);
         var page = await Html.ReadAsync(refused);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var message = Assert.Single(Html.ErrorSummary(page));
-        Assert.StartsWith("Someone else changed this issue while you were editing it", message, StringComparison.Ordinal);
-        Assert.Contains("level Level 2; status triaged", message, StringComparison.Ordinal);
+        Assert.StartsWith(ChangedBy(world.AreaManagerA), message, StringComparison.Ordinal);
+        Assert.Contains("It now reads: Level 2; status triaged", message, StringComparison.Ordinal);
         Assert.Equal("Borough job", page.QuerySelector("textarea[name=Reason]")!.TextContent.Trim());
         var stored = await StoredAsync(app, issue.Id);
         Assert.Equal((IssueLevel.Partnership, world.AreaManagerA.Id), (stored.Level!.Value, stored.OwnerId!.Value));

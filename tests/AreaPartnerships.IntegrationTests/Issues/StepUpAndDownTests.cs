@@ -18,7 +18,7 @@ public sealed class StepUpAndDownTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal("Why is the issue being stepped up?", form.QuerySelector("label[for=Reason]")!.TextContent.Trim());
 
         var response = await PostWithVersionAsync(client, url,
-            [new("Level", "MultiAgency"), new("Reason", "Drug dealing found behind it"), new("LeadOrganisationId", Id(world.Police.Id)), new("OwnerId", Id(world.PoliceUser.Id))]);
+            [new("Level", "MultiAgency"), new("Reason", "Drug dealing found behind it"), new("LeadOrganisationId", Id(world.Police.Id)), new("LeadOwnerId", Id(world.PoliceUser.Id))]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await StoredAsync(app, issue.Id);
@@ -48,7 +48,7 @@ public sealed class StepUpAndDownTests(AppFactory app) : IClassFixture<AppFactor
         var followUp = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5);
 
         var up = await PostWithVersionAsync(client, $"/issues/{issue.Reference}/step-up",
-            [new("Level", "Borough"), new("Reason", "Same problem across the borough"), new("OwnerId", Id(world.PartnershipManager.Id))]);
+            [new("Level", "Borough"), new("Reason", "Same problem across the borough"), new("BoroughOwnerId", Id(world.PartnershipManager.Id))]);
         Assert.Equal(HttpStatusCode.Redirect, up.StatusCode);
 
         var downForm = await client.GetDocumentAsync($"/issues/{issue.Reference}/step-down");
@@ -87,13 +87,13 @@ public sealed class StepUpAndDownTests(AppFactory app) : IClassFixture<AppFactor
         var before = await StoredAsync(app, issue.Id);
 
         var response = await PostWithVersionAsync(client, $"/issues/{issue.Reference}/step-up",
-            [new("Level", "Borough"), new("Reason", "   "), new("OwnerId", Id(world.PartnershipManager.Id))]);
+            [new("Level", "Borough"), new("Reason", "   "), new("BoroughOwnerId", Id(world.PartnershipManager.Id))]);
         var page = await Html.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["Enter the reason"], Html.ErrorSummary(page));
         Assert.NotNull(page.QuerySelector("input[name=Level][value=Borough][checked]"));
-        Assert.NotNull(page.QuerySelector($"select[name=OwnerId] option[value='{world.PartnershipManager.Id}'][selected]"));
+        Assert.NotNull(page.QuerySelector($"select[name=BoroughOwnerId] option[value='{world.PartnershipManager.Id}'][selected]"));
         var stored = await StoredAsync(app, issue.Id);
         Assert.Equal((IssueLevel.Partnership, 0, world.AreaManagerA.Id, before.Version), (stored.Level!.Value, stored.StepUpCount, stored.OwnerId!.Value, stored.Version));
         Assert.DoesNotContain(await EventsAsync(app, issue.Id), e => e.Kind == IssueEventKind.SteppedUp);
@@ -129,7 +129,7 @@ public sealed class StepUpAndDownTests(AppFactory app) : IClassFixture<AppFactor
         var client = app.ClientFor(world.AreaManagerA.Id);
 
         var response = await ForgePostAsync(app, client, issue.Id, $"/issues/{issue.Reference}/step-down",
-            [new("Level", "Borough"), new("Reason", "Bigger"), new("OwnerId", Id(world.PartnershipManager.Id))]);
+            [new("Level", "Borough"), new("Reason", "Bigger"), new("BoroughOwnerId", Id(world.PartnershipManager.Id))]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["A step down must go to a lower level than Level 2"], Html.ErrorSummary(await Html.ReadAsync(response)));
@@ -167,7 +167,7 @@ public sealed class StepUpAndDownTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri($"/issues/{issue.Reference}/step-up", UriKind.Relative))).StatusCode);
 
         var response = await ForgePostAsync(app, client, issue.Id, $"/issues/{issue.Reference}/step-up",
-            [new("Level", "MultiAgency"), new("Reason", "Came back"), new("LeadOrganisationId", Id(world.Police.Id)), new("OwnerId", Id(world.PoliceUser.Id))]);
+            [new("Level", "MultiAgency"), new("Reason", "Came back"), new("LeadOrganisationId", Id(world.Police.Id)), new("LeadOwnerId", Id(world.PoliceUser.Id))]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["The level of a resolved issue cannot change: reopen it first"], Html.ErrorSummary(await Html.ReadAsync(response)));
@@ -238,7 +238,7 @@ public sealed class StepUpAndDownTests(AppFactory app) : IClassFixture<AppFactor
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/issues/AP-1999-99999/{move}", UriKind.Relative))).StatusCode);
             var posted = await client.PostFormAsync("/",
-                [new("Level", "Borough"), new("Reason", "Nowhere"), new("OwnerId", Id(world.PartnershipManager.Id)), new("Version", Guid.NewGuid().ToString())],
+                [new("Level", "Borough"), new("Reason", "Nowhere"), new("BoroughOwnerId", Id(world.PartnershipManager.Id)), new("Version", Guid.NewGuid().ToString())],
                 $"/issues/AP-1999-99999/{move}");
             Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
         }

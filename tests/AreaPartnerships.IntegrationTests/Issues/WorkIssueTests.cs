@@ -66,7 +66,7 @@ public sealed class WorkIssueTests(AppFactory app) : IClassFixture<AppFactory>
 
         await PostWithVersionAsync(manager, $"/issues/{reference}/triage", [new("Level", "Partnership"), new("Reason", "Repeat problem"), new("OwnerId", Id(world.AreaManagerA.Id))]);
         await PostWithVersionAsync(manager, $"/issues/{reference}/step-up",
-            [new("Level", "MultiAgency"), new("Reason", "Linked to a gang"), new("LeadOrganisationId", Id(world.Police.Id)), new("OwnerId", Id(world.PoliceUser.Id))]);
+            [new("Level", "MultiAgency"), new("Reason", "Linked to a gang"), new("LeadOrganisationId", Id(world.Police.Id)), new("LeadOwnerId", Id(world.PoliceUser.Id))]);
         await PostWithVersionAsync(officer, $"/issues/{reference}/status", [new("Action", "Start")]);
         await officer.PostFormAsync($"/issues/{reference}", [new("Text", "Police visited"), new("Visibility", "Everyone")], $"/issues/{reference}/notes");
         await PostWithVersionAsync(app.ClientFor(world.PoliceUser.Id), $"/issues/{reference}/status", [new("Action", "Resolve"), new("Text", "Car removed")]);

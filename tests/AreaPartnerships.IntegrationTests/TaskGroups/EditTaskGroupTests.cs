@@ -59,7 +59,7 @@ public sealed class EditTaskGroupTests(AppFactory app) : IClassFixture<AppFactor
         var page = await Html.ReadAsync(refused);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains(Html.ErrorSummary(page), e => e.StartsWith("Someone else changed this task group", StringComparison.Ordinal) && e.Contains("‘First name’", StringComparison.Ordinal));
+        Assert.Contains(Html.ErrorSummary(page), e => e.Contains(" changed this task group at ", StringComparison.Ordinal) && e.Contains("‘First name’", StringComparison.Ordinal));
         Assert.Equal("Second name", page.QuerySelector("input[name=Name]")!.GetAttribute("value"));
         Assert.NotEqual(version, IssueWorld.VersionOn(page));
         Assert.Equal("First name", (await GroupWorld.StoredAsync(app, group.Id)).Name);

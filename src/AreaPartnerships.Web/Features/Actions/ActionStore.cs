@@ -109,37 +109,69 @@ public static class ActionStore
     }
 
     /// <summary>
-    /// Saves the change or update if nobody else changed or updated the action since the form was read
-    /// (its <paramref name="version"/>). Every save moves the version on, progress updates included, so
-    /// a second update made from the same page is refused rather than quietly added.
+    /// Saves a change to the action (its description, owner, due date, issue, status or reason) if nobody else
+    /// changed it since the form was read (its <paramref name="version"/>), with what the change appended to
+    /// the linked issues' timelines (<paramref name="issues"/>, read untracked: appending is not editing, so
+    /// the issues' own versions are not checked). One transaction: all of it is stored, or none.
     /// </summary>
-    public static async Task<SaveResult> SaveAsync(AppDbContext db, PlanAction action, Guid version, CancellationToken ct)
+    public static async Task<SaveResult> SaveAsync(AppDbContext db, PlanAction action, Guid version, CancellationToken ct, params IEnumerable<Issue> issues)
+    {
+        var touched = issues.Where(i => i.Events.Count > 0).Select(i => (i.Id, At: IssueStore.Append(db, i))).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await VersionedSave.SaveAsync(db, action, version, Conflict(db, action.Id), ct, moveVersion: true);
+        if (result.Conflict is not null || result.NotFound)
+        {
+            return result;
+        }
+
+        foreach (var (issueId, at) in touched)
+        {
+            await IssueStore.MarkActivityAsync(db, issueId, at, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Saves a progress update that changes nothing on the action (no status, no reason): an append. It never
+    /// conflicts with another update or an edit, and leaves the action's version alone; its lines on the group's
+    /// and the linked issue's timelines are appended with it, in one transaction.
+    /// </summary>
+    public static async Task AppendAsync(AppDbContext db, PlanAction action, CancellationToken ct, Issue? issue = null)
     {
         var entry = db.Entry(action);
-        entry.Property(a => a.Version).OriginalValue = version;
-        entry.Property(a => a.Version).IsModified = true;
-        try
+        if (entry.State == EntityState.Modified)
         {
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(action.Id);
+            throw new InvalidOperationException("An append changes nothing on the action: save a change with SaveAsync.");
         }
-        catch (DbUpdateConcurrencyException ex) when (ex.Entries.Count == 1 && ex.Entries[0].Entity is PlanAction)
+
+        var touched = issue is null ? (DateTime?)null : IssueStore.Append(db, issue);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (issue is not null)
         {
-            var conflict = await EditConflict.FromAsync(ex, "action", v =>
-            [
-                $"status {PlanAction.StatusName(v.GetValue<PlanActionStatus>(nameof(PlanAction.Status))).ToLowerInvariant()}",
-                $"due {UkFormat.Date(v.GetValue<DateOnly>(nameof(PlanAction.DueOn)))}",
-                $"description ‘{ActionText.Brief(v.GetValue<string>(nameof(PlanAction.Description)))}’ (see its history for the latest update)",
-            ]);
-            return SaveResult.ConflictOrMissing(action.Id, conflict);
+            await IssueStore.MarkActivityAsync(db, issue.Id, touched!.Value, ct);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The linked issue changed at the same instant: nothing was saved; the person saves again.
-            return new SaveResult(action.Id, new EditConflict(
-                "The linked issue changed at the same moment, so your changes have not been saved. Check them below and save again.", version));
-        }
+
+        await transaction.CommitAsync(ct);
     }
+
+    /// <summary>How an action reads in a conflict, and who last changed it (its group's timeline, progress lines aside).</summary>
+    public static ConflictText Conflict(AppDbContext db, int actionId) => new(
+        "action",
+        v =>
+        [
+            $"status {PlanAction.StatusName(v.GetValue<PlanActionStatus>(nameof(PlanAction.Status))).ToLowerInvariant()}",
+            $"due {UkFormat.Date(v.GetValue<DateOnly>(nameof(PlanAction.DueOn)))}",
+            $"description ‘{ActionText.Brief(v.GetValue<string>(nameof(PlanAction.Description)))}’ (see its history for the latest update)",
+        ],
+        ct => db.TaskGroupEvents.AsNoTracking()
+            .Where(e => e.PlanActionId == actionId && !e.Summary.StartsWith(PlanAction.ProgressPrefix))
+            .OrderByDescending(e => e.Id)
+            .Select(e => new EditConflict.Change(db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? "Someone else", e.OccurredAt))
+            .FirstOrDefaultAsync(ct),
+        "The task group or the linked issue");
 
     public static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
@@ -130,7 +131,8 @@ public static class AddAction
                     throw new DomainException("Select an issue linked to this task group, or none", nameof(Form.IssueId));
                 }
 
-                issue = await db.Issues.SingleAsync(i => i.Id == issueId, ct);
+                // Appended to, not edited: read untracked (see IssueStore.Append).
+                issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == issueId, ct);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -144,19 +146,24 @@ public static class AddAction
             db.PlanActions.Add(action);
             await db.SaveChangesAsync(ct);
             group.Record(viewer.UserId, now, summary, body, action.Id);
-            issue?.RecordActionProgress(summary, ActionText.Body(body, $"Task group: {group.Name}"), viewer.UserId, now);
+            DateTime? issueActivity = null;
+            if (issue is not null)
+            {
+                issue.RecordActionProgress(summary, ActionText.Body(body, $"Task group: {group.Name}"), viewer.UserId, now);
+                issueActivity = IssueStore.Append(db, issue);
+            }
 
             // The group's version moves on too, so an action added while someone closes the group cannot
-            // leave an open action in a closed group: one of the two is refused.
-            db.Entry(group).Property(g => g.Version).IsModified = true;
-            try
+            // leave an open action in a closed group: one of the two is refused (and the transaction rolled back).
+            var saved = await VersionedSave.SaveAsync(db, group, null, TaskGroupStore.Conflict(db, group.Id), ct, moveVersion: true);
+            if (saved.Conflict is not null || saved.NotFound)
             {
-                await db.SaveChangesAsync(ct);
+                return saved;
             }
-            catch (DbUpdateConcurrencyException)
+
+            if (issue is not null)
             {
-                // The group or the linked issue changed at the same instant: the transaction is rolled back, nothing is stored.
-                return new SaveResult(null, new EditConflict("The task group or the linked issue changed at the same moment, so the action has not been added. Check the group and add it again.", Guid.Empty));
+                await IssueStore.MarkActivityAsync(db, issue.Id, issueActivity!.Value, ct);
             }
 
             await transaction.CommitAsync(ct);

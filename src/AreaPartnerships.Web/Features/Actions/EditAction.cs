@@ -204,22 +204,22 @@ public static class EditAction
             var body = ActionText.Body(string.Join('\n', changes));
             if (action.IssueId != old.IssueId)
             {
-                var references = await db.Issues.Where(i => i.Id == old.IssueId || i.Id == action.IssueId).ToListAsync(ct);
+                var references = await db.Issues.AsNoTracking().Where(i => i.Id == old.IssueId || i.Id == action.IssueId).ToListAsync(ct);
                 var from = references.SingleOrDefault(i => i.Id == old.IssueId);
                 var to = references.SingleOrDefault(i => i.Id == action.IssueId);
                 group.Record(viewer.UserId, now, $"Action ‘{name}’ changed",
                     ActionText.Body(string.Join('\n', changes), $"Serves: {from?.Reference ?? "no issue"} → {to?.Reference ?? "no issue"}"), action.Id);
                 from?.RecordActionProgress($"Action ‘{name}’ no longer serves this issue", body, viewer.UserId, now);
                 to?.RecordActionProgress($"Action ‘{name}’ now serves this issue", ActionText.Body(body, $"Task group: {group.Name}"), viewer.UserId, now);
+                return await ActionStore.SaveAsync(db, action, form.Version, ct, references);
             }
-            else
+
+            group.Record(viewer.UserId, now, $"Action ‘{name}’ changed", body, action.Id);
+            if (action.IssueId is { } linked)
             {
-                group.Record(viewer.UserId, now, $"Action ‘{name}’ changed", body, action.Id);
-                if (action.IssueId is { } linked)
-                {
-                    var issue = await db.Issues.SingleAsync(i => i.Id == linked, ct);
-                    issue.RecordActionProgress($"Action ‘{name}’ changed", body, viewer.UserId, now);
-                }
+                var issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == linked, ct);
+                issue.RecordActionProgress($"Action ‘{name}’ changed", body, viewer.UserId, now);
+                return await ActionStore.SaveAsync(db, action, form.Version, ct, issue);
             }
 
             return await ActionStore.SaveAsync(db, action, form.Version, ct);

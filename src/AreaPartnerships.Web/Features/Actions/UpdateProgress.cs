@@ -165,13 +165,29 @@ public static class UpdateProgress
                 reasonChanged ? $"{(action.Status == PlanActionStatus.Blocked ? "Blocked by" : "Cancelled because")}: {action.StatusReason}" : null);
             var summary = action.Describe(update);
             group.Record(viewer.UserId, now, summary, body, action.Id);
+            Domain.Issues.Issue? issue = null;
             if (action.IssueId is { } issueId)
             {
-                var issue = await db.Issues.SingleAsync(i => i.Id == issueId, ct);
+                // Appended to the issue's timeline: the issue itself is not edited (its version is not checked).
+                issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == issueId, ct);
                 issue.RecordActionProgress(summary, body, viewer.UserId, now);
             }
 
-            var result = await ActionStore.SaveAsync(db, action, form.Version, ct);
+            // Appending is not editing: an update that changes nothing on the action (no status, no reason) is
+            // appended and never conflicts; one that changes its status or reason is an edit of those fields,
+            // refused when someone else changed the action since the form was read.
+            db.ChangeTracker.DetectChanges();
+            SaveResult result;
+            if (db.Entry(action).State == EntityState.Modified)
+            {
+                result = await ActionStore.SaveAsync(db, action, form.Version, ct, issue is null ? [] : [issue]);
+            }
+            else
+            {
+                await ActionStore.AppendAsync(db, action, ct, issue);
+                result = SaveResult.Saved(action.Id);
+            }
+
             if (result.Conflict is null)
             {
                 logger.LogInformation("User {UserId} posted an update on action {ActionId}", viewer.UserId, action.Id);

@@ -2,6 +2,7 @@ using System.Globalization;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.AreaPlans;
 using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,4 +51,18 @@ public static class AreaPlanStore
     /// <summary>Long text cut short for a message.</summary>
     public static string Excerpt(string? text, int length = 150) =>
         text is null ? string.Empty : text.Length <= length ? text : string.Concat(text.AsSpan(0, length).TrimEnd(), "…");
+
+    /// <summary>How a priority reads in a conflict: its title, lead organisation and description.</summary>
+    public static ConflictText PriorityConflict(AppDbContext db) => new("priority", async (values, ct) =>
+    {
+        var organisations = await OrganisationNamesAsync(db, ct);
+        var lead = values.GetValue<int?>(nameof(Priority.LeadOrganisationId));
+        var description = values.GetValue<string?>(nameof(Priority.Description));
+        return (IEnumerable<string>)
+        [
+            $"title ‘{values.GetValue<string>(nameof(Priority.Title))}’",
+            $"lead organisation {(lead is { } id && organisations.TryGetValue(id, out var name) ? name : "not chosen")}",
+            description is null ? "no description" : $"description ‘{Excerpt(description)}’",
+        ];
+    });
 }

@@ -144,27 +144,13 @@ public static class EditPriority
             await AreaPlanStore.CheckLeadAsync(db, form.LeadOrganisationId, priority.LeadOrganisationId, nameof(Form.LeadOrganisationId), ct);
             db.Entry(priority).Property(p => p.Version).OriginalValue = form.Version;
             priority.Change(form.Title, form.Description, form.LeadOrganisationId);
-            try
+            var result = await VersionedSave.SaveAsync(db, priority, null, AreaPlanStore.PriorityConflict(db), ct);
+            if (result.Conflict is null)
             {
-                await db.SaveChangesAsync(ct);
                 logger.LogInformation("User {UserId} changed priority {PriorityId} in area {AreaId}", viewer.UserId, priority.Id, area.Id);
-                return SaveResult.Saved(priority.Id);
             }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                var organisations = await AreaPlanStore.OrganisationNamesAsync(db, ct);
-                var conflict = await EditConflict.FromAsync(ex, "priority", v => Describe(v, organisations));
-                return SaveResult.ConflictOrMissing(priority.Id, conflict);
-            }
-        }
 
-        private static IEnumerable<string> Describe(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyValues values, Dictionary<int, string> organisations)
-        {
-            yield return $"title ‘{values.GetValue<string>(nameof(Priority.Title))}’";
-            var lead = values.GetValue<int?>(nameof(Priority.LeadOrganisationId));
-            yield return $"lead organisation {(lead is { } id && organisations.TryGetValue(id, out var name) ? name : "not chosen")}";
-            var description = values.GetValue<string?>(nameof(Priority.Description));
-            yield return description is null ? "no description" : $"description ‘{AreaPlanStore.Excerpt(description)}’";
+            return result;
         }
     }
 }

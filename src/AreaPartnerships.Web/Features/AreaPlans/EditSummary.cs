@@ -81,14 +81,13 @@ public static class EditSummary
             plan.SetSummary(form.Summary);
             try
             {
-                await db.SaveChangesAsync(ct);
+                var result = await VersionedSave.SaveAsync(db, plan, null, PlanConflict, ct);
+                if (result.Conflict is not null || result.NotFound)
+                {
+                    return result;
+                }
             }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                var conflict = await EditConflict.FromAsync(ex, "plan", v => [Describe(v.GetValue<string?>(nameof(AreaPlan.Summary)))]);
-                return SaveResult.ConflictOrMissing(plan.Id, conflict);
-            }
-            catch (DbUpdateException) when (isNewPlan)
+            catch (DbUpdateException ex) when (isNewPlan && ex is not DbUpdateConcurrencyException)
             {
                 // Someone else started the year's plan at the same moment (one plan per area and year).
                 db.ChangeTracker.Clear();
@@ -100,10 +99,10 @@ public static class EditSummary
             return SaveResult.Saved(plan.Id);
         }
 
+        private static readonly ConflictText PlanConflict = new("plan", v => [Describe(v.GetValue<string?>(nameof(AreaPlan.Summary)))]);
+
         private static SaveResult Conflict(AreaPlan current) =>
-            new(current.Id, new EditConflict(
-                $"Someone else changed this plan while you were editing it, so your changes have not been saved. It now reads: {Describe(current.Summary)}. Check your changes below and save again to replace theirs.",
-                current.Version));
+            new(current.Id, EditConflict.For(PlanConflict.RecordName, [Describe(current.Summary)], current.Version));
 
         private static string Describe(string? summary) =>
             summary is null ? "no summary" : $"summary ‘{AreaPlanStore.Excerpt(summary)}’";

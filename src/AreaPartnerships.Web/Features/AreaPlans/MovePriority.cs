@@ -1,5 +1,6 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,11 +51,8 @@ public static class MovePriority
                 return new Outcome(false, ex.Message, plan.FinancialYearStart);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
+            var saved = await VersionedSave.SaveAsync(db, priority, null, AreaPlanStore.PriorityConflict(db), ct);
+            if (saved.Conflict is not null || saved.NotFound)
             {
                 return new Outcome(false, "Someone else changed the plan's priorities at the same moment, so ‘" + priority.Title
                     + "’ has not been moved. Check the order below and move it again if you still need to", plan.FinancialYearStart);

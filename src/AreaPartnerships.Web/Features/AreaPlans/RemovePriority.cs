@@ -91,23 +91,13 @@ public static class RemovePriority
             plan.RemovePriority(priority, [.. serving.Select(g => g.Name)]);
             try
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                var organisations = await AreaPlanStore.OrganisationNamesAsync(db, ct);
-                var conflict = await EditConflict.FromAsync(ex, "priority", v =>
+                var result = await VersionedSave.SaveAsync(db, priority, null, AreaPlanStore.PriorityConflict(db), ct);
+                if (result.Conflict is not null || result.NotFound)
                 {
-                    var lead = v.GetValue<int?>(nameof(Priority.LeadOrganisationId));
-                    return
-                    [
-                        $"title ‘{v.GetValue<string>(nameof(Priority.Title))}’",
-                        $"lead organisation {(lead is { } id && organisations.TryGetValue(id, out var name) ? name : "not chosen")}",
-                    ];
-                });
-                return SaveResult.ConflictOrMissing(priorityId, conflict);
+                    return result;
+                }
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
             {
                 // A task group was linked to the priority between the check and the delete.
                 throw new DomainException($"‘{priority.Title}’ cannot be removed: a task group now serves it. Link the group to another priority first");

@@ -32,10 +32,13 @@ public static class AddNote
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {
-        /// <summary>Adds the note; null when the person may not see the issue.</summary>
+        /// <summary>
+        /// Adds the note; null when the person may not see the issue. A note is appended, never an edit: it does
+        /// not conflict with anyone else's note or change (<see cref="IssueStore.Append"/>).
+        /// </summary>
         public async Task<SaveResult?> HandleAsync(Viewer viewer, string reference, Form form, CancellationToken ct)
         {
-            var issue = await IssueStore.FindForChangeAsync(db, viewer, reference, logger, ct);
+            var issue = await IssueStore.FindForAppendAsync(db, viewer, reference, logger, ct);
             if (issue is null)
             {
                 return null;
@@ -53,8 +56,8 @@ public static class AddNote
 
             issue.AddNote(form.Text, form.Visibility!.Value, viewer.UserId, clock.GetUtcNow().UtcDateTime);
 
-            // A note changes nothing anyone else typed, so it is saved against the version just read.
-            return await IssueStore.SaveAsync(db, issue, issue.Version, ct);
+            await IssueStore.AppendAsync(db, issue, ct);
+            return SaveResult.Saved(issue.Id);
         }
     }
 }

@@ -44,7 +44,7 @@ public static class LinkTaskGroup
                 throw new UnauthorizedAccessException();
             }
 
-            if (IssueStore.IsStale(issue, version) is { } stale)
+            if (await IssueStore.IsStaleAsync(db, issue, version, ct) is { } stale)
             {
                 return stale;
             }
@@ -57,7 +57,7 @@ public static class LinkTaskGroup
 
             if (taskGroupId is null)
             {
-                TaskGroupStore.Unlink(issue, group, viewer.UserId, now);
+                DomainErrors.Rekey(() => TaskGroupStore.Unlink(issue, group, viewer.UserId, now), ("IssueReference", nameof(Form.TaskGroupId)));
             }
             else
             {
@@ -66,7 +66,7 @@ public static class LinkTaskGroup
                     throw new DomainException("Select an active task group in the issue's area", nameof(Form.TaskGroupId));
                 }
 
-                TaskGroupStore.Link(issue, group, viewer.UserId, now);
+                DomainErrors.Rekey(() => TaskGroupStore.Link(issue, group, viewer.UserId, now), ("IssueReference", nameof(Form.TaskGroupId)));
             }
 
             return await IssueStore.SaveAsync(db, issue, version, ct);

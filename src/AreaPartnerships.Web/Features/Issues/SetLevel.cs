@@ -4,6 +4,7 @@ using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
@@ -44,13 +45,23 @@ public static class SetLevel
 
         public string? FollowUpYear { get; set; }
 
+        /// <summary>Level 2: the owner (the area manager or a named partner).</summary>
         public int? OwnerId { get; set; }
 
-        public int? LeadOrganisationId { get; set; }
-
+        /// <summary>Level 2, optional: the task group it is worked through.</summary>
         public int? TaskGroupId { get; set; }
 
-        public bool IsConfidential { get; set; }
+        /// <summary>Level 3: the lead organisation or service.</summary>
+        public int? LeadOrganisationId { get; set; }
+
+        /// <summary>Level 3: the owner in the lead organisation.</summary>
+        public int? LeadOwnerId { get; set; }
+
+        /// <summary>Level 4: the owner (a partnership manager).</summary>
+        public int? BoroughOwnerId { get; set; }
+
+        /// <summary>Null when not posted: what is stored then stays as it is (issue 9).</summary>
+        public bool? IsConfidential { get; set; }
 
         public Guid Version { get; set; }
 
@@ -92,29 +103,45 @@ public static class SetLevel
         [BindNever]
         public IReadOnlyList<SelectListItem> TaskGroups { get; set; } = [];
 
+        /// <summary>Level 4's owners: the partnership managers.</summary>
+        [BindNever]
+        public IReadOnlyList<SelectListItem> BoroughOwners { get; set; } = [];
+
         public DateOnly? FollowUpOn => UkFormat.DateFrom(FollowUpDay, FollowUpMonth, FollowUpYear);
+
+        /// <summary>The owner chosen for <paramref name="level"/>; fields posted for other levels are ignored.</summary>
+        public int? OwnerFor(IssueLevel level) => level switch
+        {
+            IssueLevel.Partnership => OwnerId,
+            IssueLevel.MultiAgency => LeadOwnerId,
+            IssueLevel.Borough => BoroughOwnerId,
+            _ => null,
+        };
+
+        /// <summary>The form field of the owner for <paramref name="level"/>, where an error about the owner belongs.</summary>
+        public static string OwnerField(IssueLevel level) => level switch
+        {
+            IssueLevel.MultiAgency => nameof(LeadOwnerId),
+            IssueLevel.Borough => nameof(BoroughOwnerId),
+            _ => nameof(OwnerId),
+        };
     }
 
+    /// <summary>
+    /// The shape of what was typed only: who must act at each level is the issue's rule (<see cref="Assignment.CheckFor"/>),
+    /// and that each choice is one offered is the handler's.
+    /// </summary>
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(TimeProvider clock)
+        public Validator()
         {
             RuleFor(f => f.Level).Must(l => l is not null && Enum.IsDefined(l.Value)).WithMessage("Select a level");
             RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter the reason")
                 .MaximumLength(Issue.ReasonMaxLength).WithMessage($"Reason must be {Issue.ReasonMaxLength} characters or fewer");
-            When(f => f.Level == IssueLevel.FrontLine, () =>
-            {
-                RuleFor(f => f.ReferredOrganisationId).NotNull().WithMessage("Select the front-line service the issue is referred to");
-                RuleFor(f => f.FollowUpDay).Must((form, _) => form.FollowUpOn is not null)
-                    .WithMessage("Enter a real follow-up date, like 27 3 2027");
-                RuleFor(f => f.FollowUpDay).Must((form, _) => form.FollowUpOn is not { } date || date >= UkFormat.UkToday(clock))
-                    .WithMessage("The follow-up date must be today or in the future");
-            });
-            When(f => f.Level is IssueLevel.Partnership or IssueLevel.MultiAgency or IssueLevel.Borough, () =>
-                RuleFor(f => f.OwnerId).NotNull().WithMessage("Select who owns the issue"));
-            When(f => f.Level == IssueLevel.MultiAgency, () =>
-                RuleFor(f => f.LeadOrganisationId).NotNull().WithMessage("Select the lead organisation or service"));
+            RuleFor(f => f.FollowUpDay).Must((form, _) => form.FollowUpOn is not null)
+                .When(f => f.Level == IssueLevel.FrontLine && !(string.IsNullOrWhiteSpace(f.FollowUpDay) && string.IsNullOrWhiteSpace(f.FollowUpMonth) && string.IsNullOrWhiteSpace(f.FollowUpYear)))
+                .WithMessage("Enter a real follow-up date, like 27 3 2027");
         }
     }
 
@@ -132,14 +159,18 @@ public static class SetLevel
                 return null;
             }
 
+            var keep = mode == Mode.Triage ? null : issue.OwnerId;
             var form = posted ?? new Form
             {
-                OwnerId = mode == Mode.Triage ? null : issue.OwnerId,
+                OwnerId = keep,
+                LeadOwnerId = keep,
+                BoroughOwnerId = keep,
                 LeadOrganisationId = mode == Mode.Triage ? null : issue.LeadOrganisationId,
                 TaskGroupId = issue.TaskGroupId,
                 IsConfidential = issue.IsConfidential,
                 Version = issue.Version,
             };
+            form.IsConfidential ??= issue.IsConfidential;
 
             var levels = Enum.GetValues<IssueLevel>()
                 .Where(l => mode switch
@@ -179,6 +210,7 @@ public static class SetLevel
             form.FrontLineServices = [.. organisations.Where(o => o.IsFrontLineService).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))];
             form.Organisations = [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))];
             form.Owners = [.. owners.Select(o => new SelectListItem($"{o.Name} ({o.Detail})", o.Id.ToString(CultureInfo.InvariantCulture)))];
+            form.BoroughOwners = [.. owners.Where(o => o.Role == Roles.PartnershipManager).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))];
             form.TaskGroups = taskGroups;
             return form;
         }
@@ -197,90 +229,100 @@ public static class SetLevel
                 throw new UnauthorizedAccessException();
             }
 
-            if (IssueStore.IsStale(issue, form.Version) is { } stale)
+            if (await IssueStore.IsStaleAsync(db, issue, form.Version, ct) is { } stale)
             {
                 return stale;
             }
 
             var level = form.Level!.Value;
-            var assignment = await AssignmentAsync(issue.AreaId, issue.TaskGroupId, level, form, ct);
-            var groupBefore = issue.TaskGroupId;
             var now = clock.GetUtcNow().UtcDateTime;
+            var assignment = await AssignmentAsync(issue.AreaId, level, form, ct);
+
+            // The task group: linked and unlinked in one place (TaskGroupStore), as from the group's page and the
+            // issue's. A group the issue leaves is let go before the level changes; one it joins, after.
+            var joining = level == IssueLevel.Partnership ? form.TaskGroupId : null;
+            if (issue.TaskGroup is { } current && current.Id != joining)
+            {
+                TaskGroupStore.Unlink(issue, current, viewer.UserId, now);
+            }
+
             var targetDays = await db.LevelTargets.Where(t => t.Level == level).Select(t => (int?)t.TargetDays).SingleOrDefaultAsync(ct) ?? 30;
-            switch (mode)
-            {
-                case Mode.Triage:
-                    issue.Triage(level, form.Reason, assignment, viewer.UserId, now, targetDays);
-                    break;
-                case Mode.StepUp:
-                    issue.StepUp(level, form.Reason, assignment, viewer.UserId, now, targetDays);
-                    break;
-                default:
-                    issue.StepDown(level, form.Reason, assignment, viewer.UserId, now, targetDays);
-                    break;
-            }
-
-            // The group's own timeline records an issue joining or leaving it, as linking from the group does.
-            if (issue.TaskGroupId != groupBefore)
-            {
-                foreach (var group in await db.TaskGroups.Where(g => g.Id == groupBefore || g.Id == issue.TaskGroupId).ToListAsync(ct))
+            DomainErrors.Rekey(
+                () =>
                 {
-                    group.Record(viewer.UserId, now, group.Id == issue.TaskGroupId
-                        ? $"Issue {issue.Reference} linked at {Issue.LevelName(level)}"
-                        : $"Issue {issue.Reference} no longer worked through the group ({Issue.LevelName(level)} now)");
-                }
+                    switch (mode)
+                    {
+                        case Mode.Triage:
+                            issue.Triage(level, form.Reason, assignment with { TaskGroupId = issue.TaskGroupId }, viewer.UserId, now, targetDays);
+                            break;
+                        case Mode.StepUp:
+                            issue.StepUp(level, form.Reason, assignment with { TaskGroupId = issue.TaskGroupId }, viewer.UserId, now, targetDays);
+                            break;
+                        default:
+                            issue.StepDown(level, form.Reason, assignment with { TaskGroupId = issue.TaskGroupId }, viewer.UserId, now, targetDays);
+                            break;
+                    }
+                },
+                (nameof(Assignment.OwnerId), Form.OwnerField(level)),
+                (nameof(Assignment.FollowUpOn), nameof(Form.FollowUpDay)));
+
+            if (joining is { } groupId && groupId != issue.TaskGroupId)
+            {
+                var group = await db.TaskGroups.SingleAsync(g => g.Id == groupId, ct);
+                TaskGroupStore.Link(issue, group, viewer.UserId, now);
             }
 
-            if (form.IsConfidential != issue.IsConfidential)
+            // Confidentiality changes only when the form says so: a post without the field leaves it as it is.
+            if (form.IsConfidential is { } confidential)
             {
-                issue.IsConfidential = form.IsConfidential;
-                issue.AddNote(form.IsConfidential ? "Marked confidential" : "No longer confidential", Visibility.Confidential, viewer.UserId, now);
+                issue.SetConfidential(confidential, viewer.UserId, now);
             }
 
             return await IssueStore.SaveAsync(db, issue, form.Version, ct);
         }
 
-        /// <summary>Checks the chosen people and organisations exist and fit the level, and carries their names for the timeline.</summary>
-        private async Task<Assignment> AssignmentAsync(int areaId, int? currentTaskGroupId, IssueLevel level, Form form, CancellationToken ct)
+        /// <summary>
+        /// Reads the fields of the chosen level only (those posted for other levels are ignored) and checks each
+        /// choice is one the form offers, carrying names for the timeline. Whether they fit the level is the
+        /// issue's rule (<see cref="Assignment.CheckFor"/>).
+        /// </summary>
+        private async Task<Assignment> AssignmentAsync(int areaId, IssueLevel level, Form form, CancellationToken ct)
         {
             if (level == IssueLevel.FrontLine)
             {
-                var service = await db.Organisations.AsNoTracking()
-                    .Where(o => o.Id == form.ReferredOrganisationId && o.IsActive && o.IsFrontLineService)
-                    .Select(o => o.Name).SingleOrDefaultAsync(ct)
-                    ?? throw new DomainException("Select the front-line service the issue is referred to", nameof(Form.ReferredOrganisationId));
+                string? service = null;
+                if (form.ReferredOrganisationId is { } serviceId)
+                {
+                    service = await db.Organisations.AsNoTracking()
+                        .Where(o => o.Id == serviceId && o.IsActive && o.IsFrontLineService)
+                        .Select(o => o.Name).SingleOrDefaultAsync(ct)
+                        ?? throw new DomainException("Select a front-line service from the list", nameof(Form.ReferredOrganisationId));
+                }
+
                 return new Assignment(ReferredOrganisationId: form.ReferredOrganisationId, ReferredOrganisationName: service, FollowUpOn: form.FollowUpOn);
             }
 
-            var owner = await OwnersQuery(areaId).SingleOrDefaultAsync(o => o.Id == form.OwnerId, ct)
-                ?? throw new DomainException("Select who owns the issue from the list", nameof(Form.OwnerId));
-            if (level == IssueLevel.Borough && owner.Role != Roles.PartnershipManager)
+            Owner? owner = null;
+            if (form.OwnerFor(level) is { } ownerId)
             {
-                throw new DomainException("A Level 4 issue is owned by the partnership manager: select them", nameof(Form.OwnerId));
+                owner = await OwnersQuery(areaId).SingleOrDefaultAsync(o => o.Id == ownerId, ct)
+                    ?? throw new DomainException("Select who owns the issue from the list", Form.OwnerField(level));
             }
 
-            var leadId = form.LeadOrganisationId ?? owner.OrganisationId;
+            var leadId = level == IssueLevel.MultiAgency ? form.LeadOrganisationId : owner?.OrganisationId;
             var lead = leadId is null ? null : await db.Organisations.AsNoTracking().Where(o => o.Id == leadId).Select(o => o.Name).SingleOrDefaultAsync(ct);
-            if (form.LeadOrganisationId is not null && lead is null)
+            if (level == IssueLevel.MultiAgency && form.LeadOrganisationId is not null && lead is null)
             {
                 throw new DomainException("Select the lead organisation from the list", nameof(Form.LeadOrganisationId));
             }
 
-            string? taskGroup = null;
-            if (form.TaskGroupId is not null)
+            if (level == IssueLevel.Partnership && form.TaskGroupId is { } groupId
+                && !await db.TaskGroups.AnyAsync(g => g.Id == groupId && g.AreaId == areaId && g.Status == TaskGroupStatus.Active, ct))
             {
-                if (level != IssueLevel.Partnership)
-                {
-                    throw new DomainException("Only a Level 2 issue is worked through a task group", nameof(Form.TaskGroupId));
-                }
-
-                taskGroup = await db.TaskGroups.AsNoTracking()
-                    .Where(g => g.Id == form.TaskGroupId && g.AreaId == areaId && (g.Status == TaskGroupStatus.Active || g.Id == currentTaskGroupId))
-                    .Select(g => g.Name).SingleOrDefaultAsync(ct)
-                    ?? throw new DomainException("Select an active task group in this area", nameof(Form.TaskGroupId));
+                throw new DomainException("Select an active task group in this area", nameof(Form.TaskGroupId));
             }
 
-            return new Assignment(owner.Id, owner.Name, lead is null ? null : leadId, lead, TaskGroupId: form.TaskGroupId, TaskGroupName: taskGroup);
+            return new Assignment(owner?.Id, owner?.Name, lead is null ? null : leadId, lead, OwnerRole: owner?.Role);
         }
 
         /// <summary>Built with an initialiser, not a constructor, so EF can translate filters and sorts on it.</summary>

@@ -165,41 +165,49 @@ public static class WorkIssue
                 throw new UnauthorizedAccessException();
             }
 
-            if (IssueStore.IsStale(issue, form.Version) is { } stale)
+            if (await IssueStore.IsStaleAsync(db, issue, form.Version, ct) is { } stale)
             {
                 return stale;
             }
 
-            switch (move)
+            Issue? original = null;
+            if (move == Move.Withdraw && !string.IsNullOrWhiteSpace(form.DuplicateOf))
             {
-                case Move.Start:
-                    issue.Start(viewer.UserId, now);
-                    break;
-                case Move.Resolve:
-                    issue.Resolve(form.Text, viewer.UserId, now);
-                    break;
-                case Move.ConfirmReferral:
-                    issue.ConfirmReferralDone(form.Text, viewer.UserId, now);
-                    break;
-                case Move.Reopen:
-                    issue.Reopen(form.Text, viewer.UserId, now);
-                    break;
-                case Move.Close:
-                    issue.Close(viewer.UserId, now);
-                    break;
-                default:
-                    Issue? original = null;
-                    if (!string.IsNullOrWhiteSpace(form.DuplicateOf))
-                    {
-                        var duplicateReference = form.DuplicateOf.Trim().ToUpperInvariant();
-                        var originalId = await viewer.VisibleIssues(db).Where(i => i.Reference == duplicateReference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct)
-                            ?? throw new Domain.Common.DomainException("Enter the reference of an issue you can see, like AP-2026-00042", nameof(Form.DuplicateOf));
-                        original = await db.Issues.SingleAsync(i => i.Id == originalId, ct);
-                    }
-
-                    issue.Withdraw(form.Text, original, viewer.UserId, now);
-                    break;
+                var duplicateReference = form.DuplicateOf.Trim().ToUpperInvariant();
+                var originalId = await viewer.VisibleIssues(db).Where(i => i.Reference == duplicateReference).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct)
+                    ?? throw new Domain.Common.DomainException("Enter the reference of an issue you can see, like AP-2026-00042", nameof(Form.DuplicateOf));
+                original = await db.Issues.SingleAsync(i => i.Id == originalId, ct);
             }
+
+            // The issue's rules name its own values (status, outcome, reason); this form posts them as Action and Text.
+            DomainErrors.Rekey(
+                () =>
+                {
+                    switch (move)
+                    {
+                        case Move.Start:
+                            issue.Start(viewer.UserId, now);
+                            break;
+                        case Move.Resolve:
+                            issue.Resolve(form.Text, viewer.UserId, now);
+                            break;
+                        case Move.ConfirmReferral:
+                            issue.ConfirmReferralDone(form.Text, viewer.UserId, now);
+                            break;
+                        case Move.Reopen:
+                            issue.Reopen(form.Text, viewer.UserId, now);
+                            break;
+                        case Move.Close:
+                            issue.Close(viewer.UserId, now);
+                            break;
+                        default:
+                            issue.Withdraw(form.Text, original, viewer.UserId, now);
+                            break;
+                    }
+                },
+                (nameof(Issue.Status), nameof(Form.Action)),
+                (nameof(Issue.Outcome), nameof(Form.Text)),
+                ("Reason", nameof(Form.Text)));
 
             return await IssueStore.SaveAsync(db, issue, form.Version, ct);
         }

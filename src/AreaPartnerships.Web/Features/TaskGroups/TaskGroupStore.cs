@@ -59,39 +59,23 @@ public static class TaskGroupStore
     /// is refused with a conflict. <paramref name="version"/> is the version the person's form was read at,
     /// when the form carries one; otherwise the version the group was loaded at.
     /// </summary>
-    public static async Task<SaveResult> SaveAsync(AppDbContext db, TaskGroup group, Guid? version, CancellationToken ct)
-    {
-        var entry = db.Entry(group);
-        if (version is { } read)
-        {
-            entry.Property(g => g.Version).OriginalValue = read;
-        }
+    public static Task<SaveResult> SaveAsync(AppDbContext db, TaskGroup group, Guid? version, CancellationToken ct) =>
+        VersionedSave.SaveAsync(db, group, version, Conflict(db, group.Id), ct, moveVersion: true);
 
-        entry.Property(g => g.Version).IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(group.Id);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            if (ex.Entries.Count == 1 && ex.Entries[0].Entity is TaskGroup)
-            {
-                var conflict = await EditConflict.FromAsync(ex, "task group", v =>
-                [
-                    $"name ‘{v.GetValue<string>(nameof(TaskGroup.Name))}’",
-                    $"review date {UkTime.Format(v.GetValue<DateOnly>(nameof(TaskGroup.ReviewOn)))}",
-                    $"status {TaskGroupText.Status(v.GetValue<TaskGroupStatus>(nameof(TaskGroup.Status))).ToLowerInvariant()}",
-                    "members, issues and the timeline as the group's page shows them",
-                ]);
-                return SaveResult.ConflictOrMissing(group.Id, conflict);
-            }
-
-            // Something else in the change (e.g. the issue being linked) was changed by someone else meanwhile.
-            var current = await db.TaskGroups.AsNoTracking().Where(g => g.Id == group.Id).Select(g => (Guid?)g.Version).SingleOrDefaultAsync(ct);
-            return current is { } now
-                ? new SaveResult(group.Id, new EditConflict("Someone else changed this at the same time, so your change has not been saved. Check the page and try again.", now))
-                : SaveResult.Missing();
-        }
-    }
+    /// <summary>How a task group reads in a conflict, and who last changed it (its timeline, actions' progress lines aside).</summary>
+    public static ConflictText Conflict(AppDbContext db, int groupId) => new(
+        "task group",
+        v =>
+        [
+            $"name ‘{v.GetValue<string>(nameof(TaskGroup.Name))}’",
+            $"review date {UkTime.Format(v.GetValue<DateOnly>(nameof(TaskGroup.ReviewOn)))}",
+            $"status {TaskGroupText.Status(v.GetValue<TaskGroupStatus>(nameof(TaskGroup.Status))).ToLowerInvariant()}",
+            "members, issues and the timeline as the group's page shows them",
+        ],
+        ct => db.TaskGroupEvents.AsNoTracking()
+            .Where(e => e.TaskGroupId == groupId && !e.Summary.StartsWith(PlanAction.ProgressPrefix))
+            .OrderByDescending(e => e.Id)
+            .Select(e => new EditConflict.Change(db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? "Someone else", e.OccurredAt))
+            .FirstOrDefaultAsync(ct),
+        "The linked issue or another task group");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
@@ -7,6 +8,9 @@ namespace AreaPartnerships.Web.Infrastructure.Govuk;
 /// What the checkboxes and radios tag helpers share: a fieldset and legend around a hint, an error
 /// message and one input per item. The first input's id is the field id (so the error summary link
 /// lands on it); the others are <c>{id}-2</c>, <c>{id}-3</c>…
+/// An item may reveal more fields when chosen (GOV.UK's conditional reveal): put them in a
+/// <c>&lt;govuk-conditional value="..."&gt;</c> inside the tag. Without JavaScript every item's fields show;
+/// handlers read only those of the chosen item.
 /// </summary>
 public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 {
@@ -43,8 +47,13 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
     /// <summary>Reads the current value(s) once and says which items start checked.</summary>
     private protected abstract Func<SelectListItem, bool> IsChecked();
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
+        var conditionals = new Dictionary<string, IHtmlContent>(StringComparer.Ordinal);
+        context.Items[typeof(GovukConditionalTagHelper)] = conditionals;
+        await output.GetChildContentAsync();
+        output.TagMode = TagMode.StartTagAndEndTag;
+
         var id = FieldId;
         var error = ErrorMessage;
         var hintId = GovukMarkup.HintId(id);
@@ -64,13 +73,47 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         foreach (var item in Items)
         {
             index++;
-            list.InnerHtml.AppendHtml(GovukMarkup.ChoiceItem(
-                Block, InputType, GovukMarkup.ChoiceId(id, index), FieldName, ValueOf(item), item.Text, isChecked(item), item.Disabled));
+            var itemId = GovukMarkup.ChoiceId(id, index);
+            var value = ValueOf(item);
+            var conditional = conditionals.GetValueOrDefault(value);
+            var conditionalId = conditional is null ? null : $"conditional-{itemId}";
+            list.InnerHtml.AppendHtml(GovukMarkup.ChoiceItem(Block, InputType, itemId, FieldName, value, item.Text, isChecked(item), item.Disabled, conditionalId: conditionalId));
+            if (conditional is not null)
+            {
+                var reveal = new TagBuilder("div");
+                reveal.MergeAttribute("class", GovukMarkup.Classes($"govuk-{Block}__conditional", isChecked(item) ? null : $"govuk-{Block}__conditional--hidden"));
+                reveal.MergeAttribute("id", conditionalId);
+                reveal.InnerHtml.AppendHtml(conditional);
+                list.InnerHtml.AppendHtml(reveal);
+            }
         }
 
         fieldset.InnerHtml.AppendHtml(list);
 
         StartFormGroup(output, error is not null);
         output.Content.AppendHtml(fieldset);
+    }
+}
+
+/// <summary>
+/// The fields an item of the enclosing <c>govuk-radios</c> or <c>govuk-checkboxes</c> reveals when chosen.
+/// <code>&lt;govuk-conditional value="FrontLine"&gt;...fields...&lt;/govuk-conditional&gt;</code>
+/// </summary>
+[HtmlTargetElement("govuk-conditional", ParentTag = "govuk-radios")]
+[HtmlTargetElement("govuk-conditional", ParentTag = "govuk-checkboxes")]
+public sealed class GovukConditionalTagHelper : TagHelper
+{
+    [HtmlAttributeName("value")]
+    public string Value { get; set; } = string.Empty;
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var content = await output.GetChildContentAsync();
+        if (context.Items.TryGetValue(typeof(GovukConditionalTagHelper), out var found) && found is Dictionary<string, IHtmlContent> conditionals)
+        {
+            conditionals[Value] = content;
+        }
+
+        output.SuppressOutput();
     }
 }

@@ -116,7 +116,7 @@ internal static class GovukMarkup
     /// </summary>
     public static TagBuilder ChoiceItem(
         string block, string type, string id, string name, string value, string text,
-        bool isChecked, bool isDisabled = false, string? describedBy = null, string? itemHint = null)
+        bool isChecked, bool isDisabled = false, string? describedBy = null, string? itemHint = null, string? conditionalId = null)
     {
         var item = new TagBuilder("div");
         item.AddCssClass($"govuk-{block}__item");
@@ -132,6 +132,11 @@ internal static class GovukMarkup
         if (isDisabled)
         {
             input.MergeAttribute("disabled", "disabled");
+        }
+
+        if (conditionalId is not null)
+        {
+            input.MergeAttribute("data-aria-controls", conditionalId);
         }
 
         if (DescribedBy(describedBy, string.IsNullOrWhiteSpace(itemHint) ? null : hintId) is { } ids)

@@ -75,7 +75,7 @@ public sealed class TriageTests
         var error = Assert.Throws<DomainException>(() =>
             issue.Triage(IssueLevel.Partnership, rationale, TestIssues.AssignmentFor(IssueLevel.Partnership), TestIssues.AreaManager, TestIssues.TriagedAt, TestIssues.TargetDays));
 
-        Assert.Equal("Rationale", error.Field);
+        Assert.Equal("Reason", error.Field);
         Assert.Equal("Enter why the issue is at this level", error.Message);
     }
 
@@ -87,7 +87,7 @@ public sealed class TriageTests
         var error = Assert.Throws<DomainException>(() =>
             issue.Triage(IssueLevel.Partnership, new string('r', Issue.ReasonMaxLength + 1), TestIssues.AssignmentFor(IssueLevel.Partnership), TestIssues.AreaManager, TestIssues.TriagedAt, TestIssues.TargetDays));
 
-        Assert.Equal("Rationale", error.Field);
+        Assert.Equal("Reason", error.Field);
     }
 
     [Theory]

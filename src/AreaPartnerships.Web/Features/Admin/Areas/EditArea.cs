@@ -59,17 +59,8 @@ public static class EditArea
                 area.Update(form.Name!, form.IsActive);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return SaveResult.Saved(area.Id);
-            }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                var conflict = await EditConflict.FromAsync(ex, "area", v =>
-                    [$"name “{v.GetValue<string>(nameof(Area.Name))}”", $"active {EditConflict.YesNo(v.GetValue<bool>(nameof(Area.IsActive)))}"]);
-                return SaveResult.ConflictOrMissing(area.Id, conflict);
-            }
+            return await VersionedSave.SaveAsync(db, area, null, new ConflictText("area", v =>
+                [$"name “{v.GetValue<string>(nameof(Area.Name))}”", $"active {EditConflict.YesNo(v.GetValue<bool>(nameof(Area.IsActive)))}"]), ct);
         }
     }
 }

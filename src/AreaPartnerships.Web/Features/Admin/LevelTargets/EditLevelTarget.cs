@@ -75,16 +75,7 @@ public static class EditLevelTarget
 
             db.Entry(target).Property(t => t.Version).OriginalValue = form.Version;
             target.Change(form.TargetDays!.Value);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return SaveResult.Saved((int)target.Level);
-            }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                var conflict = await EditConflict.FromAsync(ex, "target", v => [Days(v.GetValue<int>(nameof(LevelTarget.TargetDays)))]);
-                return SaveResult.ConflictOrMissing((int)target.Level, conflict);
-            }
+            return await VersionedSave.SaveAsync(db, target, null, new ConflictText("target", v => [Days(v.GetValue<int>(nameof(LevelTarget.TargetDays)))]), ct);
         }
     }
 }

@@ -83,23 +83,14 @@ public static class EditOrganisation
                 organisation.Update(form.Name!, form.Kind!.Value, form.IsFrontLineService, form.FrontLineContact, form.IsActive);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return SaveResult.Saved(organisation.Id);
-            }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                var conflict = await EditConflict.FromAsync(ex, "organisation", v =>
+            return await VersionedSave.SaveAsync(db, organisation, null, new ConflictText("organisation", v =>
                 [
                     $"name “{v.GetValue<string>(nameof(Organisation.Name))}”",
                     $"kind {OrganisationKinds.DisplayName(v.GetValue<OrganisationKind>(nameof(Organisation.Kind))).ToLowerInvariant()}",
                     $"front-line service {EditConflict.YesNo(v.GetValue<bool>(nameof(Organisation.IsFrontLineService)))}",
                     $"contact “{v.GetValue<string?>(nameof(Organisation.FrontLineContact)) ?? "none"}”",
                     $"active {EditConflict.YesNo(v.GetValue<bool>(nameof(Organisation.IsActive)))}",
-                ]);
-                return SaveResult.ConflictOrMissing(organisation.Id, conflict);
-            }
+                ]), ct);
         }
     }
 }

@@ -112,24 +112,18 @@ public static class EditWard
 
             ward.Update(form.Name!, form.AreaId!.Value, form.Population, form.DeprivationRank, form.IsActive);
 
-            try
+            return await VersionedSave.SaveAsync(db, ward, null, new ConflictText("ward", async (v, token) =>
             {
-                await db.SaveChangesAsync(ct);
-                return SaveResult.Saved(ward.Id);
-            }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                var areaNames = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-                var conflict = await EditConflict.FromAsync(ex, "ward", v =>
+                var areaNames = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, token);
+                return (IEnumerable<string>)
                 [
                     $"name “{v.GetValue<string>(nameof(Ward.Name))}”",
                     $"area {areaNames.GetValueOrDefault(v.GetValue<int>(nameof(Ward.AreaId)), "unknown")}",
                     $"population {v.GetValue<int?>(nameof(Ward.Population))?.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "not known"}",
                     $"deprivation rank {v.GetValue<int?>(nameof(Ward.DeprivationRank))?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not known"}",
                     $"active {EditConflict.YesNo(v.GetValue<bool>(nameof(Ward.IsActive)))}",
-                ]);
-                return SaveResult.ConflictOrMissing(ward.Id, conflict);
-            }
+                ];
+            }), ct);
         }
     }
 }
