@@ -50,7 +50,8 @@ public sealed class WorkIssueTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(timeline, t => t.Description.Contains("Status: Resolved → Closed", StringComparison.Ordinal));
         Assert.Contains("Closed", page.QuerySelectorAll("strong.govuk-tag").Select(t => t.TextContent.Trim()));
         Assert.Contains("Outcome Alley gated and cleared", Text(page.QuerySelector("[data-testid=issue-summary]")!.TextContent), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        // Closed: nothing more to change, and the page says so (issue 9, finding 16) rather than refusing.
+        Assert.Null((await client.GetDocumentAsync(url)).QuerySelector("input[name=Action]"));
     }
 
     [Fact]

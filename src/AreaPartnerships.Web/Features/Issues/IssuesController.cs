@@ -71,7 +71,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
     public async Task<IActionResult> Raise([FromServices] RaiseIssue.Handler handler, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
-        return viewer.CanRaise ? View(await handler.FillAsync(viewer, new RaiseIssue.Form(), ct)) : Forbid();
+        return viewer.CanRaise ? View(await handler.NewAsync(viewer, ct)) : Forbid();
     }
 
     [HttpPost("new")]
@@ -167,7 +167,9 @@ public sealed class IssuesController(AppDbContext db) : Controller
     public async Task<IActionResult> Work(string reference, [FromServices] WorkIssue.Handler handler, CancellationToken ct)
     {
         var page = await handler.LoadAsync(await ViewerAsync(ct), reference, null, ct);
-        return page is null ? NotFound() : page.Moves.Count == 0 ? Forbid() : View(page);
+
+        // Someone who may work the issue but has nothing to change now is told why (and how to go on), not refused.
+        return page is null ? NotFound() : page.MayWork ? View(page) : Forbid();
     }
 
     [HttpPost("{reference}/status")]

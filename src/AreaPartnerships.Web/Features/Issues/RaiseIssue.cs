@@ -96,6 +96,18 @@ public static class RaiseIssue
             return form;
         }
 
+        /// <summary>A new, empty form; someone who may raise in only one ward (a councillor with one ward) has it chosen for them.</summary>
+        public async Task<Form> NewAsync(Viewer viewer, CancellationToken ct)
+        {
+            var form = await FillAsync(viewer, new Form(), ct);
+            if (form.Wards.Count == 1)
+            {
+                form.WardId = int.Parse(form.Wards[0].Value, CultureInfo.InvariantCulture);
+            }
+
+            return form;
+        }
+
         /// <summary>
         /// For a councillor who has not yet seen them: the front-line service for the chosen category, if it has one.
         /// Not for a ward they may not raise in: that is refused first, rather than after the contacts page.

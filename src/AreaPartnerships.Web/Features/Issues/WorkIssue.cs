@@ -59,6 +59,14 @@ public static class WorkIssue
         /// <summary>Whether this person may move the issue's status at all (whatever its state now).</summary>
         [BindNever]
         public bool MayWork { get; set; }
+
+        /// <summary>When this person may work the issue but has no move now: why, and what they can do instead.</summary>
+        [BindNever]
+        public string? NothingToChange { get; set; }
+
+        /// <summary>Offer to raise a new issue instead (a closed or withdrawn issue cannot be reopened).</summary>
+        [BindNever]
+        public bool OfferRaise { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Form>
@@ -120,6 +128,16 @@ public static class WorkIssue
         _ => "Withdraw it: a duplicate, or not for the partnership",
     };
 
+    /// <summary>Why someone who may work the issue has nothing to change about its status now, and how to go on.</summary>
+    public static string WhyNothing(IssueStatus status) => status switch
+    {
+        IssueStatus.Closed => "This issue is closed, so its status cannot change any more. A closed issue cannot be reopened: if the problem has come back, raise a new issue and mention this one.",
+        IssueStatus.Withdrawn => "This issue was withdrawn, so its status cannot change any more. It cannot be reopened: if it needs the partnership after all, raise a new issue and mention this one.",
+        IssueStatus.New => "This issue has not been triaged yet. The area manager triages it first; work on it can start after that.",
+        IssueStatus.Resolved => "This issue is resolved. The people working it can reopen it, and the area manager can close it.",
+        _ => "There is nothing you can change about its status now.",
+    };
+
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {
         public async Task<Form?> LoadAsync(Viewer viewer, string reference, Form? posted, CancellationToken ct)
@@ -141,6 +159,8 @@ public static class WorkIssue
             form.Status = issue.Status;
             form.Moves = moves;
             form.MayWork = viewer.CanWork(issue.AreaId, issue.OwnerId, issue.LeadOrganisationId, issue.ReferredOrganisationId) || viewer.CanWithdrawOrClose(issue.AreaId);
+            form.NothingToChange = moves.Count > 0 ? null : WhyNothing(issue.Status);
+            form.OfferRaise = moves.Count == 0 && issue.Status is IssueStatus.Closed or IssueStatus.Withdrawn && viewer.CanRaise;
             return form;
         }
 
