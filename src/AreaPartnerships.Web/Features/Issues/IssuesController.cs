@@ -104,6 +104,37 @@ public sealed class IssuesController(AppDbContext db) : Controller
         return this.InvalidForm(await handler.FillAsync(viewer, form, ct), "Raise");
     }
 
+    /// <summary>
+    /// The councillor chose to contact the front-line service: say so, show its contacts as links, and keep their
+    /// words (carried in the form, not stored) so they can still raise the issue, or change it first.
+    /// </summary>
+    [HttpPost("new/contact-service")]
+    public async Task<IActionResult> ContactService(RaiseIssue.Form form, [FromServices] RaiseIssue.Handler handler, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        if (!viewer.CanRaise)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        return await handler.FrontLineForAsync(form, ct) is { } frontLine ? View(frontLine) : await Draft(form, handler, ct);
+    }
+
+    /// <summary>The Raise form filled with a draft carried from the front-line pages, to change before raising.</summary>
+    [HttpPost("new/draft")]
+    public async Task<IActionResult> Draft(RaiseIssue.Form form, [FromServices] RaiseIssue.Handler handler, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        if (!viewer.CanRaise)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        return View("Raise", await handler.FillAsync(viewer, form, ct));
+    }
+
     [HttpGet("{reference}")]
     public async Task<IActionResult> Show(string reference, [FromServices] ViewIssue.Handler handler, CancellationToken ct) =>
         await handler.HandleAsync(await ViewerAsync(ct), reference, ct) is { } model ? View(model) : NotFound();

@@ -119,11 +119,15 @@ public static class RaiseIssue
                 return null;
             }
 
-            return await db.Categories.AsNoTracking()
+            return await FrontLineForAsync(form, ct);
+        }
+
+        /// <summary>The front-line service and its contacts for the draft's category, if it has one.</summary>
+        public Task<FrontLine?> FrontLineForAsync(Form form, CancellationToken ct) =>
+            db.Categories.AsNoTracking()
                 .Where(c => c.Id == form.CategoryId && c.FrontLineOrganisation != null && c.FrontLineOrganisation.FrontLineContact != null)
                 .Select(c => new FrontLine(form, c.Name, c.FrontLineOrganisation!.Name, c.FrontLineOrganisation.FrontLineContact!))
                 .SingleOrDefaultAsync(ct);
-        }
 
         /// <summary>Raises the issue; returns its reference, or the field and message of a rule it breaks.</summary>
         public async Task<(string? Reference, string? Field, string? Error)> HandleAsync(Viewer viewer, Form form, CancellationToken ct)
