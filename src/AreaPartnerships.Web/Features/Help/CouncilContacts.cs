@@ -19,3 +19,21 @@ public sealed class CouncilContacts
 
     public string? DataProtectionOfficerAddress { get; set; }
 }
+
+/// <summary>Shows one of the council's contact details: configured, or a clearly marked placeholder naming its setting.</summary>
+public static class CouncilContact
+{
+    public static Microsoft.AspNetCore.Html.IHtmlContent Show(string? value, string setting, string what, bool isEmail = false)
+    {
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new Microsoft.AspNetCore.Html.HtmlString(
+                $"<strong data-testid=\"placeholder\">[To be completed by the council: {encoder.Encode(what)} – setting {encoder.Encode(setting)}]</strong>");
+        }
+
+        return new Microsoft.AspNetCore.Html.HtmlString(isEmail
+            ? $"<a class=\"govuk-link\" href=\"mailto:{encoder.Encode(value)}\">{encoder.Encode(value)}</a>"
+            : encoder.Encode(value));
+    }
+}
