@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AngleSharp.Html.Dom;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace AreaPartnerships.IntegrationTests.Security;
 /// and the same work (one password-hash check) for an unknown address, a wrong password, a locked account
 /// and a disabled one. Lockout still works.
 /// </summary>
-public sealed class AccountEnumerationTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class AccountEnumerationTests(AccountEnumerationTests.CountingHasherFactory app) : IClassFixture<AccountEnumerationTests.CountingHasherFactory>
 {
     private const string UnknownAddress = "nobody-at-all@test.walsall.test";
 
@@ -84,10 +85,9 @@ public sealed class AccountEnumerationTests(AppFactory app) : IClassFixture<AppF
     [InlineData(Account.Disabled)]
     public async Task Every_failed_attempt_costs_one_password_hash_check_whether_or_not_the_account_exists(Account account)
     {
-        var hasher = new CountingPasswordHasher();
-        using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<ApplicationUser>>(hasher)));
+        var hasher = app.Hasher;
         var user = await app.Data.CreateUserAsync(Roles.AreaManager);
-        var client = counted.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.BrowserLikeClient();
         if (account == Account.Locked)
         {
             for (var attempt = 0; attempt < SecuritySetup.MaxFailedAttempts; attempt++)
@@ -170,7 +170,19 @@ public sealed class AccountEnumerationTests(AppFactory app) : IClassFixture<AppF
         return page.DocumentElement.OuterHtml;
     }
 
-    private sealed class CountingPasswordHasher : IPasswordHasher<ApplicationUser>
+    /// <summary>The app with its password hasher counted: the seam that shows every attempt does the same work.</summary>
+    public sealed class CountingHasherFactory : AppFactory
+    {
+        public CountingPasswordHasher Hasher { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<ApplicationUser>>(Hasher));
+        }
+    }
+
+    public sealed class CountingPasswordHasher : IPasswordHasher<ApplicationUser>
     {
         private readonly PasswordHasher<ApplicationUser> _inner = new();
         private int _verifications;
