@@ -36,6 +36,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ConfidentialityAgreement> ConfidentialityAgreements => Set<ConfidentialityAgreement>();
 
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Issue> Issues => Set<Issue>();

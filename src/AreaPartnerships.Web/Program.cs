@@ -1,6 +1,7 @@
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Cli;
 using AreaPartnerships.Web.Infrastructure.Database;
+using AreaPartnerships.Web.Infrastructure.Forms;
 using AreaPartnerships.Web.Infrastructure.Health;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -18,11 +19,18 @@ builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.Conte
 builder.Services.AddAppSecurity();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddFeatureHandlers();
+builder.Services.Configure<AreaPartnerships.Web.Features.Help.CouncilContacts>(builder.Configuration.GetSection(AreaPartnerships.Web.Features.Help.CouncilContacts.Section));
 
 builder.Services.AddControllersWithViews(o =>
     {
         // MVC does not validate anti-forgery tokens by default: every POST/PUT/PATCH/DELETE must carry one.
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+        // A form the framework cannot read (a null byte in it) gets a 400 page saying so, before anything reads it.
+        o.Filters.Add(new UnreadableFormFilter());
+
+        // Text with control characters (other than tab and new lines) is refused at its field, on every form.
+        o.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider());
 
         // Malformed form values (e.g. RememberMe=abc) become a plain form error, never a 500.
         var messages = o.ModelBindingMessageProvider;
@@ -56,6 +64,10 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
     app.UseHsts();
+    if (app.Configuration["AllowedHosts"] is null or "*")
+    {
+        app.Logger.LogWarning("AllowedHosts is \"*\": set it to the service's own host name(s), e.g. AllowedHosts=areapartnerships.example.gov.uk, so requests for any other host are refused");
+    }
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -47,3 +47,13 @@ internal sealed class ConfidentialityAgreementConfiguration : IEntityTypeConfigu
         builder.HasIndex(x => new { x.UserId, x.SignedOn });
     }
 }
+
+internal sealed class EndedSessionConfiguration : IEntityTypeConfiguration<EndedSession>
+{
+    public void Configure(EntityTypeBuilder<EndedSession> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.HasIndex(x => x.KeepUntil);
+    }
+}

@@ -492,6 +492,24 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.ToTable("ConfidentialityAgreements");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Identity.EndedSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("KeepUntil")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("EndedSessions");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Identity.UserArea", b =>
                 {
                     b.Property<int>("UserId")

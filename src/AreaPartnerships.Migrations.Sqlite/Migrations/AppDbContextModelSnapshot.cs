@@ -463,6 +463,24 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.ToTable("ConfidentialityAgreements");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Identity.EndedSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("KeepUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("EndedSessions");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Identity.UserArea", b =>
                 {
                     b.Property<int>("UserId")

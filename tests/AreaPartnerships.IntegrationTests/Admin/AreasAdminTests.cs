@@ -29,7 +29,7 @@ public sealed class AreasAdminTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await app.AnonymousClient().GetAsync(new Uri("/admin/areas", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

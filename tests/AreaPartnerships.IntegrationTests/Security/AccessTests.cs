@@ -16,7 +16,7 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await app.AnonymousClient().GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -94,7 +94,7 @@ public sealed class PromptSignOutTests : IClassFixture<PromptSignOutTests.Immedi
 
         var after = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/account/sign-in", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     public sealed class ImmediateStampCheckFactory : AppFactory

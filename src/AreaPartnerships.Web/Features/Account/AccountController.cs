@@ -2,6 +2,7 @@ using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -31,11 +32,9 @@ public sealed class AccountController : Controller
         {
             case Account.SignIn.Outcome.SignedIn:
                 return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
-            case Account.SignIn.Outcome.LockedOut:
-                ModelState.AddModelError(nameof(form.Email),
-                    $"Your account is locked because of too many failed sign-in attempts. Try again in {SecuritySetup.LockoutDuration.TotalMinutes:0} minutes or ask an administrator to unlock it");
-                break;
             default:
+                // One message whether the address is unknown, the password wrong or the account locked or
+                // disabled, so the page never says which accounts exist (the page explains lockout).
                 ModelState.AddModelError(nameof(form.Email), Account.SignIn.FailedMessage);
                 break;
         }
@@ -45,8 +44,11 @@ public sealed class AccountController : Controller
     }
 
     [HttpPost("sign-out")]
-    public async Task<IActionResult> SignOut([FromServices] SignInManager<ApplicationUser> signInManager)
+    public async Task<IActionResult> SignOut([FromServices] SignInManager<ApplicationUser> signInManager, [FromServices] SignInSessions sessions)
     {
+        // End the session itself, not only this browser's copy of the cookie (docs/decisions/0011).
+        var cookie = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        await sessions.EndAsync(cookie.Properties);
         await signInManager.SignOutAsync();
         TempData["Success"] = "You have signed out";
         return RedirectToAction(nameof(SignIn));

@@ -51,7 +51,16 @@ public static class SecuritySetup
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // Signing out ends the session on every instance (docs/decisions/0011).
+            o.Events.OnSigningIn = SignInSessions.OnSigningIn;
+            o.Events.OnValidatePrincipal = SignInSessions.OnValidatePrincipal;
+
+            // Never send anyone to a host taken from the request's Host header: these redirects are relative.
+            o.Events.OnRedirectToLogin = LocalRedirects.Send;
+            o.Events.OnRedirectToAccessDenied = LocalRedirects.Send;
         });
+        services.AddScoped<SignInSessions>();
 
         services.AddAntiforgery(o =>
         {
