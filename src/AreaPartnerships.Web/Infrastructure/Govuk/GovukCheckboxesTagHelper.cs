@@ -9,7 +9,7 @@ namespace AreaPartnerships.Web.Infrastructure.Govuk;
 /// the posted values or, before a post, in the model's collection.
 /// <code>&lt;govuk-checkboxes asp-for="WardIds" legend="Wards" hint="Select all that apply" asp-items="Model.Wards" /&gt;</code>
 /// </summary>
-[HtmlTargetElement("govuk-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("govuk-checkboxes")]
 public sealed class GovukCheckboxesTagHelper : GovukChoicesTagHelper
 {
     private protected override string Block => "checkboxes";

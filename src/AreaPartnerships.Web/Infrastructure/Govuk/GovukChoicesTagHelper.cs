@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
@@ -7,6 +8,9 @@ namespace AreaPartnerships.Web.Infrastructure.Govuk;
 /// What the checkboxes and radios tag helpers share: a fieldset and legend around a hint, an error
 /// message and one input per item. The first input's id is the field id (so the error summary link
 /// lands on it); the others are <c>{id}-2</c>, <c>{id}-3</c>…
+/// A <c>&lt;govuk-conditional value="..."&gt;</c> child (<see cref="GovukConditionalTagHelper"/>) is revealed under
+/// the item with that value when it is chosen (GOV.UK conditional reveal): GOV.UK Frontend's script hides the
+/// others; without JavaScript every reveal shows, so the server must ignore what a choice not made posts.
 /// </summary>
 public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 {
@@ -43,7 +47,15 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
     /// <summary>Reads the current value(s) once and says which items start checked.</summary>
     private protected abstract Func<SelectListItem, bool> IsChecked();
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var reveals = new Dictionary<string, IHtmlContent>(StringComparer.OrdinalIgnoreCase);
+        context.Items[typeof(GovukChoicesTagHelper)] = reveals;
+        await output.GetChildContentAsync();
+        Render(output, reveals);
+    }
+
+    private void Render(TagHelperOutput output, Dictionary<string, IHtmlContent> reveals)
     {
         var id = FieldId;
         var error = ErrorMessage;
@@ -64,8 +76,20 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         foreach (var item in Items)
         {
             index++;
+            var itemId = GovukMarkup.ChoiceId(id, index);
+            var chosen = isChecked(item);
+            var reveal = reveals.GetValueOrDefault(ValueOf(item));
+            var revealId = reveal is null ? null : $"conditional-{itemId}";
             list.InnerHtml.AppendHtml(GovukMarkup.ChoiceItem(
-                Block, InputType, GovukMarkup.ChoiceId(id, index), FieldName, ValueOf(item), item.Text, isChecked(item), item.Disabled));
+                Block, InputType, itemId, FieldName, ValueOf(item), item.Text, chosen, item.Disabled, controls: revealId));
+            if (reveal is not null)
+            {
+                var conditional = new TagBuilder("div");
+                conditional.MergeAttribute("class", GovukMarkup.Classes($"govuk-{Block}__conditional", chosen ? null : $"govuk-{Block}__conditional--hidden"));
+                conditional.MergeAttribute("id", revealId);
+                conditional.InnerHtml.AppendHtml(reveal);
+                list.InnerHtml.AppendHtml(conditional);
+            }
         }
 
         fieldset.InnerHtml.AppendHtml(list);

@@ -8,7 +8,7 @@ namespace AreaPartnerships.Web.Infrastructure.Govuk;
 /// value is checked.
 /// <code>&lt;govuk-radios asp-for="Priority" legend="How urgent is it?" asp-items="Model.Priorities" inline="true" /&gt;</code>
 /// </summary>
-[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("govuk-radios")]
 public sealed class GovukRadiosTagHelper : GovukChoicesTagHelper
 {
     /// <summary>Show the radios side by side (only for two short options).</summary>
