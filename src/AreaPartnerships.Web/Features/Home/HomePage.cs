@@ -148,58 +148,58 @@ public static class HomePage
                     ]);
 
                 case Roles.PartnershipManager:
-                {
-                    var viewer = await Viewer.ForAsync(user, db, ct);
-                    var rows = await ByAreaAsync(viewer, today, ct);
-                    var total = new ScopeRow("Whole borough", null, null, null, rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts));
-                    return new Model(role, heading, "The whole borough: open issues in every Area Partnership.", "Area", rows, total, AllColumns, null, []);
-                }
-
-                case Roles.AreaManager:
-                {
-                    var viewer = await Viewer.ForAsync(user, db, ct);
-                    var rows = await ByAreaAsync(viewer, today, ct);
-                    var totals = rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts);
-                    return new Model(role, heading, "Your areas: what needs you now, then every area's open issues.", "Area", rows, null, AllColumns,
-                        await WorklistAsync(viewer, totals, today, ct), []);
-                }
-
-                case Roles.SupportOfficer:
-                {
-                    var viewer = await Viewer.ForAsync(user, db, ct);
-                    return new Model(role, heading, "Your area: raise and update issues, and keep task group actions moving.", "Area",
-                        await ByAreaAsync(viewer, today, ct), null, AllColumns, null, []);
-                }
-
-                case Roles.Councillor:
-                {
-                    var viewer = await Viewer.ForAsync(user, db, ct);
-                    var wardIds = viewer.WardIds;
-                    var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
-                        .Select(w => new { w.Id, w.Name, Area = w.Area.Name }).ToListAsync(ct);
-                    var counts = await CountAsync(viewer.VisibleIssues(db), i => i.WardId, today, ct);
-                    return new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
-                        [.. wards.Select(w => new ScopeRow(w.Name, w.Area, null, w.Id, counts.GetValueOrDefault(w.Id, Counts.None)))],
-                        null, [Column.Open, Column.AwaitingTriage], null, []);
-                }
-
-                case Roles.PartnerUser:
-                {
-                    var viewer = await Viewer.ForAsync(user, db, ct);
-                    var organisationId = viewer.OrganisationId;
-                    var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
-                    if (organisation is null)
                     {
-                        return new Model(role, heading, "You are not linked to an organisation yet: ask an administrator.", "Organisation", [], null, [], null, []);
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        var rows = await ByAreaAsync(viewer, today, ct);
+                        var total = new ScopeRow("Whole borough", null, null, null, rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts));
+                        return new Model(role, heading, "The whole borough: open issues in every Area Partnership.", "Area", rows, total, AllColumns, null, []);
                     }
 
-                    // Everything this partner may see (the case list's own rule), whatever area it is in.
-                    var counts = await CountAsync(viewer.VisibleIssues(db), _ => 0, today, ct);
-                    return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
-                        [new ScopeRow(organisation, null, null, null, counts.GetValueOrDefault(0, Counts.None))],
-                        null, [Column.Open, Column.Overdue], null,
-                        [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")]);
-                }
+                case Roles.AreaManager:
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        var rows = await ByAreaAsync(viewer, today, ct);
+                        var totals = rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts);
+                        return new Model(role, heading, "Your areas: what needs you now, then every area's open issues.", "Area", rows, null, AllColumns,
+                            await WorklistAsync(viewer, totals, today, ct), []);
+                    }
+
+                case Roles.SupportOfficer:
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        return new Model(role, heading, "Your area: raise and update issues, and keep task group actions moving.", "Area",
+                            await ByAreaAsync(viewer, today, ct), null, AllColumns, null, []);
+                    }
+
+                case Roles.Councillor:
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        var wardIds = viewer.WardIds;
+                        var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
+                            .Select(w => new { w.Id, w.Name, Area = w.Area.Name }).ToListAsync(ct);
+                        var counts = await CountAsync(viewer.VisibleIssues(db), i => i.WardId, today, ct);
+                        return new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
+                            [.. wards.Select(w => new ScopeRow(w.Name, w.Area, null, w.Id, counts.GetValueOrDefault(w.Id, Counts.None)))],
+                            null, [Column.Open, Column.AwaitingTriage], null, []);
+                    }
+
+                case Roles.PartnerUser:
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        var organisationId = viewer.OrganisationId;
+                        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
+                        if (organisation is null)
+                        {
+                            return new Model(role, heading, "You are not linked to an organisation yet: ask an administrator.", "Organisation", [], null, [], null, []);
+                        }
+
+                        // Everything this partner may see (the case list's own rule), whatever area it is in.
+                        var counts = await CountAsync(viewer.VisibleIssues(db), _ => 0, today, ct);
+                        return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
+                            [new ScopeRow(organisation, null, null, null, counts.GetValueOrDefault(0, Counts.None))],
+                            null, [Column.Open, Column.Overdue], null,
+                            [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")]);
+                    }
 
                 default:
                     return new Model(role, heading, "Your account has no role yet: ask an administrator.", null, [], null, [], null, []);
