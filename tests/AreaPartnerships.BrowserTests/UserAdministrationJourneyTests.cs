@@ -29,7 +29,15 @@ public sealed class UserAdministrationJourneyTests(BrowserFixture browser)
         await admin.AssertAccessibleAsync();
         await admin.GetByLabel("Full name").FillAsync("Gemma Ward");
         await admin.GetByLabel("E-mail address").FillAsync("gemma.ward@demo.walsall.test");
+        // Only the chosen role's scope shows (GOV.UK conditional reveals on the role radios).
+        await Assertions.Expect(admin.GetByRole(AriaRole.Group, new() { Name = "Wards they represent" })).ToBeHiddenAsync();
+        await Assertions.Expect(admin.GetByLabel("Their organisation")).ToBeHiddenAsync();
+        await admin.GetByLabel("Ward councillor").CheckAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Group, new() { Name = "Wards they represent" })).ToBeVisibleAsync();
         await admin.GetByLabel("Partner user").CheckAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Group, new() { Name = "Wards they represent" })).ToBeHiddenAsync();
+        await Assertions.Expect(admin.GetByLabel("Their organisation")).ToBeVisibleAsync();
+        await admin.AssertAccessibleAsync();
         await admin.GetByLabel("First password").FillAsync("a long memorable passphrase");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".govuk-error-summary")).ToContainTextAsync("Select the partner user's organisation");

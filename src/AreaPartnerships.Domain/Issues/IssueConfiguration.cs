@@ -42,6 +42,9 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.HasIndex(i => new { i.CategoryId, i.RaisedAt, i.Id });
         builder.HasIndex(i => new { i.Source, i.RaisedAt, i.Id });
         builder.HasIndex(i => new { i.TargetDate, i.Id });
+
+        // Level 1 follow-ups due (FollowUps.FollowUpDueOn): only referred issues have a date.
+        builder.HasIndex(i => new { i.FollowUpOn, i.Status, i.ReferralConfirmedAt });
         builder.HasIndex(i => new { i.LastActivityAt, i.Id });
         builder.HasIndex(i => new { i.Title, i.Id });
         builder.HasIndex(i => i.TaskGroupId);

@@ -721,6 +721,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CategoryId", "RaisedAt", "Id");
 
+                    b.HasIndex("FollowUpOn", "Status", "ReferralConfirmedAt");
+
                     b.HasIndex("Source", "RaisedAt", "Id");
 
                     b.HasIndex("Status", "RaisedAt", "Id");

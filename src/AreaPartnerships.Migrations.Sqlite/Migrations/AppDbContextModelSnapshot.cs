@@ -688,6 +688,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId", "RaisedAt", "Id");
 
+                    b.HasIndex("FollowUpOn", "Status", "ReferralConfirmedAt");
+
                     b.HasIndex("Source", "RaisedAt", "Id");
 
                     b.HasIndex("Status", "RaisedAt", "Id");

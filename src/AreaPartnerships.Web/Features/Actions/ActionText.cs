@@ -5,16 +5,6 @@ namespace AreaPartnerships.Web.Features.Actions;
 /// <summary>How action values read on screen and on timelines.</summary>
 public static class ActionText
 {
-    /// <summary>GOV.UK tag colour for an action's status.</summary>
-    public static string StatusTag(PlanActionStatus status) => status switch
-    {
-        PlanActionStatus.NotStarted => "govuk-tag--grey",
-        PlanActionStatus.InProgress => "govuk-tag--yellow",
-        PlanActionStatus.Done => "govuk-tag--green",
-        PlanActionStatus.Blocked => "govuk-tag--orange",
-        _ => "govuk-tag--grey",
-    };
-
     /// <summary>A description short enough for a timeline entry (as <see cref="PlanAction.Describe"/> shortens it).</summary>
     public static string Brief(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "…");
 

@@ -2,90 +2,287 @@ using System.Security.Claims;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Features.TaskGroups;
+using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Home;
 
 /// <summary>
-/// The home page fits the role: what the person looks after (borough, areas, wards or organisation)
-/// and how much open work is there. Counts respect the same scope the issue lists will.
+/// The home page fits the role: what the person looks after (borough, areas, wards or organisation), how much
+/// open work is there, and — for an area manager — the worklist of what needs them now. Every count is a link
+/// to the case list filtered to exactly the issues counted (<see cref="IssueFilter"/> builds the same filter the
+/// list reads), and every count starts from the same rule the list does (<c>viewer.VisibleIssues</c>), so the
+/// number on the home page is the number of rows behind the link. Counts are SQL counts, never loaded rows: a
+/// fixed number of commands whatever the number of issues.
 /// </summary>
 public static class HomePage
 {
-    public sealed record ScopeRow(string Name, int Open, int AwaitingTriage, string? Detail = null);
+    /// <summary>How many items each worklist entry previews.</summary>
+    public const int TopFew = 3;
 
-    public sealed record Model(string Role, string Heading, string Lead, IReadOnlyList<ScopeRow> Rows, string? RowHeading, IReadOnlyList<(string Text, string Href)> Links);
+    /// <summary>The counts shown for a scope; each is a link to the list of those issues.</summary>
+    public enum Column
+    {
+        Open,
+        AwaitingTriage,
+        Overdue,
+        FollowUpDue,
+    }
 
-    private static readonly IssueStatus[] OpenStatuses = [IssueStatus.New, IssueStatus.Triaged, IssueStatus.InProgress];
+    public sealed record Counts(int Open, int AwaitingTriage, int Overdue, int FollowUpDue)
+    {
+        public static readonly Counts None = new(0, 0, 0, 0);
 
-    public sealed class Handler(AppDbContext db)
+        public int this[Column column] => column switch
+        {
+            Column.Open => Open,
+            Column.AwaitingTriage => AwaitingTriage,
+            Column.Overdue => Overdue,
+            Column.FollowUpDue => FollowUpDue,
+            _ => throw new ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        public static Counts operator +(Counts a, Counts b) =>
+            new(a.Open + b.Open, a.AwaitingTriage + b.AwaitingTriage, a.Overdue + b.Overdue, a.FollowUpDue + b.FollowUpDue);
+    }
+
+    /// <summary>One row of the scope table: an area, a ward, or the partner's organisation (no id: the whole of what they see).</summary>
+    public sealed record ScopeRow(string Name, string? Detail, int? AreaId, int? WardId, Counts Counts);
+
+    public sealed record IssueItem(string Reference, string Title, string Note);
+
+    public sealed record ActionItem(int Id, string Description, string TaskGroup, DateOnly DueOn);
+
+    /// <summary>The area manager's worklist: what needs them now, each a count and the first few.</summary>
+    public sealed record Worklist(
+        Counts Totals,
+        IReadOnlyList<IssueItem> AwaitingTriage,
+        IReadOnlyList<IssueItem> Overdue,
+        IReadOnlyList<IssueItem> FollowUpsDue,
+        int GroupsNeedingAttention,
+        int OverdueActions,
+        IReadOnlyList<ActionItem> TopOverdueActions);
+
+    /// <summary>A link to a page of the service, by its controller and action (never a hard-coded path).</summary>
+    public sealed record PageLink(string Text, string Controller, string Action);
+
+    public sealed record Model(
+        string Role,
+        string Heading,
+        string Lead,
+        string? RowHeading,
+        IReadOnlyList<ScopeRow> Rows,
+        ScopeRow? Total,
+        IReadOnlyList<Column> Columns,
+        Worklist? Worklist,
+        IReadOnlyList<PageLink> Links);
+
+    /// <summary>
+    /// The case list's filter for a count: its route values (the list's own query parameter names), so
+    /// <c>Url.Action("Index", "Issues", IssueFilter(...))</c> lists exactly the issues counted.
+    /// </summary>
+    public static RouteValueDictionary IssueFilter(Column column, int? areaId = null, int? wardId = null)
+    {
+        var values = new RouteValueDictionary();
+        if (areaId is { } area)
+        {
+            values[nameof(ListIssues.Query.AreaId)] = area;
+        }
+
+        if (wardId is { } ward)
+        {
+            values[nameof(ListIssues.Query.WardId)] = ward;
+        }
+
+        switch (column)
+        {
+            case Column.Open:
+                values[nameof(ListIssues.Query.OpenOnly)] = true;
+                break;
+            case Column.AwaitingTriage:
+                values[nameof(ListIssues.Query.Status)] = IssueStatus.New;
+                break;
+            case Column.Overdue:
+                values[nameof(ListIssues.Query.Overdue)] = true;
+                break;
+            case Column.FollowUpDue:
+                values[nameof(ListIssues.Query.FollowUpDue)] = true;
+                break;
+        }
+
+        return values;
+    }
+
+    public static string ColumnName(Column column) => column switch
+    {
+        Column.Open => "Open issues",
+        Column.AwaitingTriage => "Awaiting triage",
+        Column.Overdue => "Overdue",
+        Column.FollowUpDue => "Follow-ups due",
+        _ => column.ToString(),
+    };
+
+    private static readonly Column[] AllColumns = [Column.Open, Column.AwaitingTriage, Column.Overdue, Column.FollowUpDue];
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
         public async Task<Model> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
         {
             var name = user.DisplayNameOf();
             var role = Roles.All.FirstOrDefault(user.IsInRole) ?? string.Empty;
-            var open = db.Issues.AsNoTracking().Where(i => OpenStatuses.Contains(i.Status));
+            var heading = $"Welcome, {name}";
+            var today = UkFormat.UkToday(clock);
 
             switch (role)
             {
                 case Roles.Administrator:
-                    return new Model(role, $"Welcome, {name}", "You look after the service's users and reference data.", [], null,
+                    return new Model(role, heading, "You look after the service's users and reference data.", null, [], null, [], null,
                     [
-                        ("Areas", "/admin/areas"), ("Wards", "/admin/wards"), ("Organisations", "/admin/organisations"), ("Users", "/admin/users"),
+                        new("Areas", "Areas", "Index"), new("Wards", "Wards", "Index"), new("Organisations", "Organisations", "Index"),
+                        new("Users", "Users", "Index"), new("Response targets", "LevelTargets", "Index"),
                     ]);
 
                 case Roles.PartnershipManager:
-                    return new Model(role, $"Welcome, {name}", "The whole borough: open issues in every Area Partnership.",
-                        await ByAreaAsync(open, areaIds: null, ct), "Area", []);
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        var rows = await ByAreaAsync(viewer, today, ct);
+                        var total = new ScopeRow("Whole borough", null, null, null, rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts));
+                        return new Model(role, heading, "The whole borough: open issues in every Area Partnership.", "Area", rows, total, AllColumns, null, []);
+                    }
 
-                case Roles.AreaManager or Roles.SupportOfficer:
-                    var areaIds = user.AreaIds();
-                    return new Model(role, $"Welcome, {name}",
-                        role == Roles.AreaManager ? "Your areas: new issues wait for you to triage them." : "Your area: log and update issues, record meetings and actions.",
-                        await ByAreaAsync(open, areaIds, ct), "Area", []);
+                case Roles.AreaManager:
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        var rows = await ByAreaAsync(viewer, today, ct);
+                        var totals = rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts);
+                        return new Model(role, heading, "Your areas: what needs you now, then every area's open issues.", "Area", rows, null, AllColumns,
+                            await WorklistAsync(viewer, totals, today, ct), []);
+                    }
+
+                case Roles.SupportOfficer:
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        return new Model(role, heading, "Your area: raise and update issues, and keep task group actions moving.", "Area",
+                            await ByAreaAsync(viewer, today, ct), null, AllColumns, null, []);
+                    }
 
                 case Roles.Councillor:
-                    var wardIds = user.WardIds();
-                    var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
-                        .Select(w => new { w.Id, w.Name, Area = w.Area.Name }).ToListAsync(ct);
-                    var wardCounts = await open.Where(i => wardIds.Contains(i.WardId) && !i.IsConfidential)
-                        .GroupBy(i => i.WardId)
-                        .Select(g => new { WardId = g.Key, Open = g.Count(), New = g.Count(i => i.Status == IssueStatus.New) })
-                        .ToDictionaryAsync(x => x.WardId, ct);
-                    return new Model(role, $"Welcome, {name}", "Your wards: raise issues for them and follow their progress.",
-                        [.. wards.Select(w => new ScopeRow(w.Name, wardCounts.GetValueOrDefault(w.Id)?.Open ?? 0, wardCounts.GetValueOrDefault(w.Id)?.New ?? 0, w.Area))],
-                        "Ward", []);
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        var wardIds = viewer.WardIds;
+                        var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
+                            .Select(w => new { w.Id, w.Name, Area = w.Area.Name }).ToListAsync(ct);
+                        var counts = await CountAsync(viewer.VisibleIssues(db), i => i.WardId, today, ct);
+                        return new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
+                            [.. wards.Select(w => new ScopeRow(w.Name, w.Area, null, w.Id, counts.GetValueOrDefault(w.Id, Counts.None)))],
+                            null, [Column.Open, Column.AwaitingTriage], null, []);
+                    }
 
                 case Roles.PartnerUser:
-                    var organisationId = user.OrganisationId();
-                    var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
-                    // The same rule as the case list: what this partner may see (IssueAccess.VisibleIssues), open.
-                    var viewer = await Viewer.ForAsync(user, db, ct);
-                    var assigned = await viewer.VisibleIssues(db).Where(i => OpenStatuses.Contains(i.Status)).CountAsync(ct);
-                    return new Model(role, $"Welcome, {name}",
-                        organisation is null ? "You are not linked to an organisation yet: ask an administrator." : $"Issues and actions for {organisation}.",
-                        organisation is null ? [] : [new ScopeRow(organisation, assigned, 0)], "Organisation",
-                        [("My actions and task groups", "/my-actions"), ("Issues", "/issues"), ("Raise an issue", "/issues/new")]);
+                    {
+                        var viewer = await Viewer.ForAsync(user, db, ct);
+                        var organisationId = viewer.OrganisationId;
+                        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
+                        if (organisation is null)
+                        {
+                            return new Model(role, heading, "You are not linked to an organisation yet: ask an administrator.", "Organisation", [], null, [], null, []);
+                        }
+
+                        // Everything this partner may see (the case list's own rule), whatever area it is in.
+                        var counts = await CountAsync(viewer.VisibleIssues(db), _ => 0, today, ct);
+                        return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
+                            [new ScopeRow(organisation, null, null, null, counts.GetValueOrDefault(0, Counts.None))],
+                            null, [Column.Open, Column.Overdue], null,
+                            [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")]);
+                    }
 
                 default:
-                    return new Model(role, $"Welcome, {name}", "Your account has no role yet: ask an administrator.", [], null, []);
+                    return new Model(role, heading, "Your account has no role yet: ask an administrator.", null, [], null, [], null, []);
             }
         }
 
-        private async Task<IReadOnlyList<ScopeRow>> ByAreaAsync(IQueryable<Issue> open, IReadOnlyList<int>? areaIds, CancellationToken ct)
+        /// <summary>One row per area the person covers (every area for the partnership manager), with its counts.</summary>
+        private async Task<IReadOnlyList<ScopeRow>> ByAreaAsync(Viewer viewer, DateOnly today, CancellationToken ct)
         {
+            var areaIds = viewer.AreaIds;
+            var everyArea = viewer.Role == Roles.PartnershipManager;
             var areas = await db.Areas.AsNoTracking()
-                .Where(a => areaIds == null || areaIds.Contains(a.Id))
+                .Where(a => everyArea || areaIds.Contains(a.Id))
                 .OrderBy(a => a.Name)
                 .Select(a => new { a.Id, a.Name, Wards = a.Wards.Count })
                 .ToListAsync(ct);
-            var counts = await open.Where(i => areaIds == null || areaIds.Contains(i.AreaId))
-                .GroupBy(i => i.AreaId)
-                .Select(g => new { AreaId = g.Key, Open = g.Count(), New = g.Count(i => i.Status == IssueStatus.New) })
-                .ToDictionaryAsync(x => x.AreaId, ct);
-            return [.. areas.Select(a => new ScopeRow(a.Name, counts.GetValueOrDefault(a.Id)?.Open ?? 0, counts.GetValueOrDefault(a.Id)?.New ?? 0, a.Wards == 1 ? "1 ward" : $"{a.Wards} wards"))];
+            var counts = await CountAsync(viewer.VisibleIssues(db), i => i.AreaId, today, ct);
+            return [.. areas.Select(a => new ScopeRow(a.Name, a.Wards == 1 ? "1 ward" : $"{a.Wards} wards", a.Id, null, counts.GetValueOrDefault(a.Id, Counts.None)))];
+        }
+
+        /// <summary>
+        /// The counts per key, in two commands: open, awaiting triage and overdue in one grouped count (the case
+        /// list's own conditions), follow-ups due in another (the one rule, <see cref="FollowUps.FollowUpDueOn"/>).
+        /// </summary>
+        private static async Task<Dictionary<int, Counts>> CountAsync(IQueryable<Issue> visible, System.Linq.Expressions.Expression<Func<Issue, int>> key, DateOnly today, CancellationToken ct)
+        {
+            var grouped = await visible
+                .Where(i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
+                .GroupBy(key)
+                .Select(g => new
+                {
+                    g.Key,
+                    Open = g.Count(),
+                    New = g.Count(i => i.Status == IssueStatus.New),
+                    Overdue = g.Count(i => i.TargetDate != null && i.TargetDate < today),
+                })
+                .ToListAsync(ct);
+            var followUps = await visible.Where(FollowUps.FollowUpDueOn(today))
+                .GroupBy(key)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            // A follow-up due is an open issue, so every key with one is among the open groups.
+            return grouped.ToDictionary(g => g.Key, g => new Counts(g.Open, g.New, g.Overdue, followUps.GetValueOrDefault(g.Key)));
+        }
+
+        private async Task<Worklist> WorklistAsync(Viewer viewer, Counts totals, DateOnly today, CancellationToken ct)
+        {
+            var visible = viewer.VisibleIssues(db);
+            var awaiting = await visible.Where(i => i.Status == IssueStatus.New)
+                .OrderBy(i => i.RaisedAt).ThenBy(i => i.Id).Take(TopFew)
+                .Select(i => new { i.Reference, i.Title, i.RaisedAt }).ToListAsync(ct);
+            var overdue = await visible
+                .Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
+                    && i.TargetDate != null && i.TargetDate < today)
+                .OrderBy(i => i.TargetDate).ThenBy(i => i.Id).Take(TopFew)
+                .Select(i => new { i.Reference, i.Title, i.TargetDate }).ToListAsync(ct);
+            var followUps = await visible.Where(FollowUps.FollowUpDueOn(today))
+                .OrderBy(i => i.FollowUpOn).ThenBy(i => i.Id).Take(TopFew)
+                .Select(i => new { i.Reference, i.Title, i.FollowUpOn }).ToListAsync(ct);
+
+            // Task groups in the person's areas needing attention: exactly the task group list's "Overdue" filter
+            // (active groups with an overdue action or past their review date).
+            var groups = viewer.VisibleTaskGroups(db).Where(g => g.Status == TaskGroupStatus.Active);
+            var groupsNeedingAttention = await groups.CountAsync(g => g.ReviewOn < today
+                || db.PlanActions.Any(a => a.TaskGroupId == g.Id
+                    && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress || a.Status == PlanActionStatus.Blocked)
+                    && a.DueOn < today), ct);
+            var overdueActions = db.PlanActions.AsNoTracking()
+                .Where(a => a.TaskGroupId != null && groups.Any(g => g.Id == a.TaskGroupId)
+                    && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress || a.Status == PlanActionStatus.Blocked)
+                    && a.DueOn < today);
+            var overdueActionCount = await overdueActions.CountAsync(ct);
+            var topActions = await overdueActions.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(TopFew)
+                .Select(a => new ActionItem(a.Id, a.Description, a.TaskGroup!.Name, a.DueOn)).ToListAsync(ct);
+
+            return new Worklist(
+                totals,
+                [.. awaiting.Select(i => new IssueItem(i.Reference, i.Title, $"raised {UkFormat.Date(i.RaisedAt)}"))],
+                [.. overdue.Select(i => new IssueItem(i.Reference, i.Title, $"due {UkFormat.Date(i.TargetDate!.Value)}"))],
+                [.. followUps.Select(i => new IssueItem(i.Reference, i.Title, $"follow up on {UkFormat.Date(i.FollowUpOn!.Value)}"))],
+                groupsNeedingAttention,
+                overdueActionCount,
+                topActions);
         }
     }
 }

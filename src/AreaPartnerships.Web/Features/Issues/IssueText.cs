@@ -1,4 +1,5 @@
 using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Web.Infrastructure.Govuk;
 
 namespace AreaPartnerships.Web.Features.Issues;
 
@@ -15,16 +16,5 @@ public static class IssueText
         _ => source.ToString(),
     };
 
-    public static string Level(IssueLevel? level) => level is { } l ? Issue.LevelName(l) : "Not triaged";
-
-    /// <summary>GOV.UK tag colour for a status.</summary>
-    public static string StatusTag(IssueStatus status) => status switch
-    {
-        IssueStatus.New => "govuk-tag--blue",
-        IssueStatus.Triaged => "govuk-tag--light-blue",
-        IssueStatus.InProgress => "govuk-tag--yellow",
-        IssueStatus.Resolved => "govuk-tag--green",
-        IssueStatus.Closed => "govuk-tag--grey",
-        _ => "govuk-tag--grey",
-    };
+    public static string Level(IssueLevel? level) => StatusTags.For(level).Text;
 }

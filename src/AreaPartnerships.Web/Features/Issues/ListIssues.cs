@@ -50,6 +50,9 @@ public static class ListIssues
 
         public bool Overdue { get; set; }
 
+        /// <summary>Level 1 referrals whose follow-up is due today or past (<see cref="FollowUps"/>).</summary>
+        public bool FollowUpDue { get; set; }
+
         public string Sort { get; set; } = "raised";
 
         public string Dir { get; set; } = "desc";
@@ -58,7 +61,7 @@ public static class ListIssues
 
         public bool HasFilters =>
             !string.IsNullOrWhiteSpace(Q) || AreaId is not null || WardId is not null || !string.IsNullOrEmpty(Level) || Status is not null
-            || OpenOnly || CategoryId is not null || OwnerId is not null || LeadOrganisationId is not null || Source is not null || Overdue;
+            || OpenOnly || CategoryId is not null || OwnerId is not null || LeadOrganisationId is not null || Source is not null || Overdue || FollowUpDue;
     }
 
     public sealed record Row(
@@ -191,6 +194,11 @@ public static class ListIssues
             {
                 issues = issues.Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
                     && i.TargetDate != null && i.TargetDate < today);
+            }
+
+            if (query.FollowUpDue)
+            {
+                issues = issues.Where(FollowUps.FollowUpDueOn(today));
             }
 
             return issues;

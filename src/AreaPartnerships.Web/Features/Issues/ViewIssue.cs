@@ -60,6 +60,9 @@ public static class ViewIssue
         /// <summary>Whether the person may open the linked task group's page.</summary>
         public bool SeesTaskGroup { get; init; }
 
+        /// <summary>A Level 1 referral whose follow-up date is today or past, not yet confirmed (<see cref="FollowUps"/>).</summary>
+        public bool IsFollowUpDue { get; init; }
+
         public bool CanLinkTaskGroup => Issue.Level == IssueLevel.Partnership && Issue.Status is IssueStatus.Triaged or IssueStatus.InProgress
             && Viewer.CanTriage(Issue.AreaId);
 
@@ -114,6 +117,7 @@ public static class ViewIssue
             var taskGroupId = summary.TaskGroupId;
             return model with
             {
+                IsFollowUpDue = FollowUps.IsDue(summary.Status, summary.FollowUpOn, summary.ReferralConfirmedAt, today),
                 SeesTaskGroup = taskGroupId is not null && await viewer.VisibleTaskGroups(db).AnyAsync(g => g.Id == taskGroupId, ct),
                 LinkableTaskGroups = model.CanLinkTaskGroup
                     ? await db.TaskGroups.AsNoTracking()

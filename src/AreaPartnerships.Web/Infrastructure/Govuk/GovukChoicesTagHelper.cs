@@ -8,9 +8,9 @@ namespace AreaPartnerships.Web.Infrastructure.Govuk;
 /// What the checkboxes and radios tag helpers share: a fieldset and legend around a hint, an error
 /// message and one input per item. The first input's id is the field id (so the error summary link
 /// lands on it); the others are <c>{id}-2</c>, <c>{id}-3</c>…
-/// An item may reveal more fields when chosen (GOV.UK's conditional reveal): put them in a
-/// <c>&lt;govuk-conditional value="..."&gt;</c> inside the tag. Without JavaScript every item's fields show;
-/// handlers read only those of the chosen item.
+/// A <c>&lt;govuk-conditional value="..."&gt;</c> child (<see cref="GovukConditionalTagHelper"/>) is revealed under
+/// the item with that value when it is chosen (GOV.UK conditional reveal): GOV.UK Frontend's script hides the
+/// others; without JavaScript every reveal shows, so the server must ignore what a choice not made posts.
 /// </summary>
 public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 {
@@ -49,11 +49,14 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var conditionals = new Dictionary<string, IHtmlContent>(StringComparer.Ordinal);
-        context.Items[typeof(GovukConditionalTagHelper)] = conditionals;
+        var reveals = new Dictionary<string, IHtmlContent>(StringComparer.OrdinalIgnoreCase);
+        context.Items[typeof(GovukChoicesTagHelper)] = reveals;
         await output.GetChildContentAsync();
-        output.TagMode = TagMode.StartTagAndEndTag;
+        Render(output, reveals);
+    }
 
+    private void Render(TagHelperOutput output, Dictionary<string, IHtmlContent> reveals)
+    {
         var id = FieldId;
         var error = ErrorMessage;
         var hintId = GovukMarkup.HintId(id);
@@ -74,17 +77,18 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         {
             index++;
             var itemId = GovukMarkup.ChoiceId(id, index);
-            var value = ValueOf(item);
-            var conditional = conditionals.GetValueOrDefault(value);
-            var conditionalId = conditional is null ? null : $"conditional-{itemId}";
-            list.InnerHtml.AppendHtml(GovukMarkup.ChoiceItem(Block, InputType, itemId, FieldName, value, item.Text, isChecked(item), item.Disabled, conditionalId: conditionalId));
-            if (conditional is not null)
+            var chosen = isChecked(item);
+            var reveal = reveals.GetValueOrDefault(ValueOf(item));
+            var revealId = reveal is null ? null : $"conditional-{itemId}";
+            list.InnerHtml.AppendHtml(GovukMarkup.ChoiceItem(
+                Block, InputType, itemId, FieldName, ValueOf(item), item.Text, chosen, item.Disabled, controls: revealId));
+            if (reveal is not null)
             {
-                var reveal = new TagBuilder("div");
-                reveal.MergeAttribute("class", GovukMarkup.Classes($"govuk-{Block}__conditional", isChecked(item) ? null : $"govuk-{Block}__conditional--hidden"));
-                reveal.MergeAttribute("id", conditionalId);
-                reveal.InnerHtml.AppendHtml(conditional);
-                list.InnerHtml.AppendHtml(reveal);
+                var conditional = new TagBuilder("div");
+                conditional.MergeAttribute("class", GovukMarkup.Classes($"govuk-{Block}__conditional", chosen ? null : $"govuk-{Block}__conditional--hidden"));
+                conditional.MergeAttribute("id", revealId);
+                conditional.InnerHtml.AppendHtml(reveal);
+                list.InnerHtml.AppendHtml(conditional);
             }
         }
 
@@ -92,28 +96,5 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 
         StartFormGroup(output, error is not null);
         output.Content.AppendHtml(fieldset);
-    }
-}
-
-/// <summary>
-/// The fields an item of the enclosing <c>govuk-radios</c> or <c>govuk-checkboxes</c> reveals when chosen.
-/// <code>&lt;govuk-conditional value="FrontLine"&gt;...fields...&lt;/govuk-conditional&gt;</code>
-/// </summary>
-[HtmlTargetElement("govuk-conditional", ParentTag = "govuk-radios")]
-[HtmlTargetElement("govuk-conditional", ParentTag = "govuk-checkboxes")]
-public sealed class GovukConditionalTagHelper : TagHelper
-{
-    [HtmlAttributeName("value")]
-    public string Value { get; set; } = string.Empty;
-
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        var content = await output.GetChildContentAsync();
-        if (context.Items.TryGetValue(typeof(GovukConditionalTagHelper), out var found) && found is Dictionary<string, IHtmlContent> conditionals)
-        {
-            conditionals[Value] = content;
-        }
-
-        output.SuppressOutput();
     }
 }

@@ -112,11 +112,11 @@ internal static class GovukMarkup
 
     /// <summary>
     /// One <c>div.govuk-checkboxes__item</c> or <c>div.govuk-radios__item</c>: the input, its label and an
-    /// optional item hint. <paramref name="block"/> is <c>checkboxes</c> or <c>radios</c>.
+    /// optional item hint; <paramref name="controls"/> is the id of the conditional reveal it shows, if any. <paramref name="block"/> is <c>checkboxes</c> or <c>radios</c>.
     /// </summary>
     public static TagBuilder ChoiceItem(
         string block, string type, string id, string name, string value, string text,
-        bool isChecked, bool isDisabled = false, string? describedBy = null, string? itemHint = null, string? conditionalId = null)
+        bool isChecked, bool isDisabled = false, string? describedBy = null, string? itemHint = null, string? controls = null)
     {
         var item = new TagBuilder("div");
         item.AddCssClass($"govuk-{block}__item");
@@ -134,9 +134,10 @@ internal static class GovukMarkup
             input.MergeAttribute("disabled", "disabled");
         }
 
-        if (conditionalId is not null)
+        if (controls is not null)
         {
-            input.MergeAttribute("data-aria-controls", conditionalId);
+            // GOV.UK Frontend reveals the element with this id when the input is chosen.
+            input.MergeAttribute("data-aria-controls", controls);
         }
 
         if (DescribedBy(describedBy, string.IsNullOrWhiteSpace(itemHint) ? null : hintId) is { } ids)

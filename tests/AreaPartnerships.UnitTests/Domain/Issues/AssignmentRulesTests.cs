@@ -15,8 +15,20 @@ public sealed class AssignmentRulesTests
     [InlineData(IssueLevel.Partnership)]
     [InlineData(IssueLevel.MultiAgency)]
     [InlineData(IssueLevel.Borough)]
-    public void The_assignment_each_level_needs_is_accepted(IssueLevel level) =>
-        TestIssues.AssignmentFor(level).CheckFor(level, Today);
+    public void The_assignment_each_level_needs_is_accepted_and_given_the_issue(IssueLevel level)
+    {
+        var assignment = TestIssues.AssignmentFor(level);
+        var issue = TestIssues.New();
+
+        issue.Triage(level, "Fits this level", assignment, TestIssues.AreaManager, TestIssues.TriagedAt, TestIssues.TargetDays);
+
+        Assert.Equal(level, issue.Level);
+        Assert.Equal(IssueStatus.Triaged, issue.Status);
+        Assert.Equal(assignment.OwnerId, issue.OwnerId);
+        Assert.Equal(assignment.LeadOrganisationId, issue.LeadOrganisationId);
+        Assert.Equal(assignment.ReferredOrganisationId, issue.ReferredOrganisationId);
+        Assert.Equal(assignment.FollowUpOn, issue.FollowUpOn);
+    }
 
     [Fact]
     public void Level_1_needs_the_front_line_service_it_is_referred_to()
@@ -63,8 +75,17 @@ public sealed class AssignmentRulesTests
     }
 
     [Fact]
-    public void Level_2_may_have_a_lead_partner_and_a_task_group_besides_its_owner() =>
-        new Assignment(OwnerId: 31, LeadOrganisationId: 102, TaskGroupId: 201).CheckFor(IssueLevel.Partnership, Today);
+    public void Level_2_may_have_a_lead_partner_and_a_task_group_besides_its_owner()
+    {
+        var issue = TestIssues.New();
+
+        issue.Triage(IssueLevel.Partnership, "Needs the partnership", new Assignment(OwnerId: 31, LeadOrganisationId: 102, TaskGroupId: 201),
+            TestIssues.AreaManager, TestIssues.TriagedAt, TestIssues.TargetDays);
+
+        Assert.Equal(31, issue.OwnerId);
+        Assert.Equal(102, issue.LeadOrganisationId);
+        Assert.Equal(201, issue.TaskGroupId);
+    }
 
     [Theory]
     [InlineData(IssueLevel.Partnership)]

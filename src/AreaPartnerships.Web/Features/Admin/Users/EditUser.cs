@@ -12,8 +12,10 @@ namespace AreaPartnerships.Web.Features.Admin.Users;
 
 /// <summary>
 /// Create an account with its role, scope and first password, or change someone's name, e-mail, role
-/// and scope. What scope each role needs is <see cref="ScopeRules"/>; scopes the role does not use are
-/// cleared. Open sessions pick up a new scope when the security stamp is next validated (within a
+/// and scope. What scope each role needs is <see cref="ScopeRules"/>; the form reveals only the chosen role's
+/// scope (areas for an area manager, one area for a support officer, wards for a councillor, the organisation for
+/// a partner user, nothing for the borough-wide roles), and whatever else is posted — without JavaScript every
+/// reveal is on the page — is ignored and cleared. Open sessions pick up a new scope when the security stamp is next validated (within a
 /// minute); a new role renews the stamp, so those sessions end and the person signs in again.
 /// </summary>
 public static class EditUser
@@ -30,7 +32,11 @@ public static class EditUser
 
         public string? Role { get; set; }
 
+        /// <summary>An area manager's areas (one or more).</summary>
         public List<int> AreaIds { get; set; } = [];
+
+        /// <summary>A support officer's one area (a choice of its own, so the two roles' reveals never post into each other).</summary>
+        public int? AreaId { get; set; }
 
         public List<int> WardIds { get; set; } = [];
 
@@ -49,6 +55,11 @@ public static class EditUser
         public IReadOnlyList<SelectListItem> Wards { get; set; } = [];
 
         public IReadOnlyList<SelectListItem> Organisations { get; set; } = [];
+
+        /// <summary>The areas the chosen role would keep: the support officer's one area, or the area manager's areas.</summary>
+        public IReadOnlyCollection<int> ChosenAreaIds => Role == Domain.Identity.Roles.SupportOfficer
+            ? (AreaId is { } area ? [area] : [])
+            : AreaIds;
 
         /// <summary>Shown on the edit page: whether the account is locked, and until when.</summary>
         public bool IsDisabled { get; set; }
@@ -81,6 +92,9 @@ public static class EditUser
             RuleFor(f => f.AreaIds)
                 .MustAsync(async (ids, ct) => ids.Count == 0 || await db.Areas.CountAsync(a => ids.Contains(a.Id), ct) == ids.Distinct().Count())
                 .WithMessage("Select areas from the list");
+            RuleFor(f => f.AreaId)
+                .MustAsync(async (id, ct) => id is null || await db.Areas.AnyAsync(a => a.Id == id, ct))
+                .WithMessage("Select an area from the list");
             RuleFor(f => f.WardIds)
                 .MustAsync(async (ids, ct) => ids.Count == 0 || await db.Wards.CountAsync(w => ids.Contains(w.Id), ct) == ids.Distinct().Count())
                 .WithMessage("Select wards from the list");
@@ -114,12 +128,13 @@ public static class EditUser
 
                 try
                 {
-                    var (areas, wards) = ScopeRules.Uses(form.Role);
-                    ScopeRules.Check(form.Role, areas ? form.AreaIds : [], wards ? form.WardIds : [], form.OrganisationId);
+                    ScopeRules.Check(form.Role, form.ChosenAreaIds, form.WardIds, form.OrganisationId);
                 }
                 catch (DomainException ex)
                 {
-                    context.AddFailure(ex.Field ?? string.Empty, ex.Message);
+                    // A support officer chooses their one area in a field of its own.
+                    var field = ex.Field == nameof(Form.AreaIds) && form.Role == Domain.Identity.Roles.SupportOfficer ? nameof(Form.AreaId) : ex.Field;
+                    context.AddFailure(field ?? string.Empty, ex.Message);
                 }
             });
         }
@@ -148,6 +163,7 @@ public static class EditUser
                 JobTitle = user.JobTitle,
                 Role = role,
                 AreaIds = [.. user.Areas.Select(a => a.AreaId)],
+                AreaId = role == Domain.Identity.Roles.SupportOfficer ? user.Areas.Select(a => (int?)a.AreaId).FirstOrDefault() : null,
                 WardIds = [.. user.Wards.Select(w => w.WardId)],
                 OrganisationId = user.OrganisationId,
                 Version = ParseStamp(user.ConcurrencyStamp),
@@ -160,7 +176,7 @@ public static class EditUser
         {
             form.Roles = [.. Domain.Identity.Roles.Assignable.Select(r => new SelectListItem(Domain.Identity.Roles.DisplayName(r), r))];
             form.Areas = await db.Areas.AsNoTracking()
-                .Where(a => a.IsActive || form.AreaIds.Contains(a.Id))
+                .Where(a => a.IsActive || form.AreaIds.Contains(a.Id) || a.Id == form.AreaId)
                 .OrderBy(a => a.Name)
                 .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture)))
                 .ToListAsync(ct);
@@ -188,7 +204,7 @@ public static class EditUser
         public async Task<SaveResult> HandleAsync(Form form, int actorId, CancellationToken ct)
         {
             var role = form.Role!;
-            var (usesAreas, usesWards) = ScopeRules.Uses(role);
+            var scope = ScopeRules.Check(role, form.ChosenAreaIds, form.WardIds, form.OrganisationId);
             var email = form.Email!.Trim();
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -196,7 +212,7 @@ public static class EditUser
             if (form.Id is null)
             {
                 user = new ApplicationUser(email, form.DisplayName!.Trim()) { EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-                Apply(user, form, usesAreas, usesWards);
+                Apply(user, form, scope);
                 Check(await users.CreateAsync(user, form.Password!));
                 Check(await users.AddToRoleAsync(user, role));
                 logger.LogInformation("User {ActorId} created account {UserId} with role {Role}", actorId, user.Id, role);
@@ -225,7 +241,7 @@ public static class EditUser
                 user.DisplayName = form.DisplayName!.Trim();
                 user.Email = email;
                 user.UserName = email;
-                Apply(user, form, usesAreas, usesWards);
+                Apply(user, form, scope);
                 var roleChanged = !currentRoles.SequenceEqual([role]);
 
                 // A new role ends the person's open sessions (they sign in again into the new role);
@@ -251,12 +267,13 @@ public static class EditUser
             return SaveResult.Saved(user.Id);
         }
 
-        private static void Apply(ApplicationUser user, Form form, bool usesAreas, bool usesWards)
+        /// <summary>Only the scope the role keeps (<see cref="ScopeRules.Check"/>): the rest is cleared.</summary>
+        private static void Apply(ApplicationUser user, Form form, Scope scope)
         {
             user.JobTitle = string.IsNullOrWhiteSpace(form.JobTitle) ? null : form.JobTitle.Trim();
-            user.OrganisationId = form.OrganisationId;
-            user.SetAreas(usesAreas ? form.AreaIds : []);
-            user.SetWards(usesWards ? form.WardIds : []);
+            user.OrganisationId = scope.OrganisationId;
+            user.SetAreas(scope.AreaIds);
+            user.SetWards(scope.WardIds);
         }
 
         private async Task<SaveResult> ConflictAsync(int userId, CancellationToken ct)
