@@ -33,7 +33,7 @@ public static class HomePage
                 case Roles.Administrator:
                     return new Model(role, $"Welcome, {name}", "You look after the service's users and reference data.", [], null,
                     [
-                        ("Areas", "/admin/areas"), ("Wards", "/admin/wards"), ("Organisations", "/admin/organisations"), ("Users", "/admin/users"),
+                        ("Areas", "/admin/areas"), ("Wards", "/admin/wards"), ("Organisations", "/admin/organisations"), ("Categories", "/admin/categories"), ("Users", "/admin/users"),
                     ]);
 
                 case Roles.PartnershipManager:
