@@ -16,7 +16,7 @@ public sealed class ErrorsController : Controller
     }
 
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code) // never a posted "Code" field of the failed request
     {
         Response.StatusCode = code;
         return code == StatusCodes.Status404NotFound ? View("NotFound") : View("Error");
