@@ -161,7 +161,9 @@ public sealed class RelatedIssuesTests(AppFactory app) : IClassFixture<AppFactor
         var secret = await world.IssueAsync(app, confidential: true);
         var reasons = new Dictionary<Issue, string>
         {
-            [sameWard] = TestData.Unique("Reason one"), [otherWard] = TestData.Unique("Reason two"), [secret] = TestData.Unique("Reason three"),
+            [sameWard] = TestData.Unique("Reason one"),
+            [otherWard] = TestData.Unique("Reason two"),
+            [secret] = TestData.Unique("Reason three"),
         };
         foreach (var (other, reason) in reasons)
         {

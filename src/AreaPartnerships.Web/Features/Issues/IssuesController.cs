@@ -170,8 +170,9 @@ public sealed class IssuesController(AppDbContext db) : Controller
         LevelPage(reference, SetLevel.Mode.Triage, handler, ct);
 
     [HttpPost("{reference}/triage")]
-    public Task<IActionResult> Triage(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
-        SetLevelAsync(reference, SetLevel.Mode.Triage, form, validator, handler, ct);
+    public Task<IActionResult> Triage(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler,
+        [FromServices] ListIssues.Handler queue, CancellationToken ct) =>
+        SetLevelAsync(reference, SetLevel.Mode.Triage, form, validator, handler, queue, ct);
 
     [HttpGet("{reference}/step-up")]
     public Task<IActionResult> StepUp(string reference, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
@@ -179,7 +180,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
 
     [HttpPost("{reference}/step-up")]
     public Task<IActionResult> StepUp(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
-        SetLevelAsync(reference, SetLevel.Mode.StepUp, form, validator, handler, ct);
+        SetLevelAsync(reference, SetLevel.Mode.StepUp, form, validator, handler, null, ct);
 
     [HttpGet("{reference}/step-down")]
     public Task<IActionResult> StepDown(string reference, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
@@ -187,7 +188,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
 
     [HttpPost("{reference}/step-down")]
     public Task<IActionResult> StepDown(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
-        SetLevelAsync(reference, SetLevel.Mode.StepDown, form, validator, handler, ct);
+        SetLevelAsync(reference, SetLevel.Mode.StepDown, form, validator, handler, null, ct);
 
     [HttpGet("{reference}/status")]
     public async Task<IActionResult> Work(string reference, [FromServices] WorkIssue.Handler handler, CancellationToken ct)
@@ -219,7 +220,9 @@ public sealed class IssuesController(AppDbContext db) : Controller
         return page is null ? NotFound() : page.Allowed ? View("Level", page) : Forbid();
     }
 
-    private async Task<IActionResult> SetLevelAsync(string reference, SetLevel.Mode mode, SetLevel.Form form, SetLevel.Validator validator, SetLevel.Handler handler, CancellationToken ct)
+    /// <param name="queue">For a triage: the queue whose next waiting issue comes next (see <see cref="NextToTriageAsync"/>).</param>
+    private async Task<IActionResult> SetLevelAsync(string reference, SetLevel.Mode mode, SetLevel.Form form, SetLevel.Validator validator, SetLevel.Handler handler,
+        ListIssues.Handler? queue, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
         var saved = false;
@@ -236,13 +239,13 @@ public sealed class IssuesController(AppDbContext db) : Controller
             },
             // A person who may not change levels never sees the form (with its owner list), even after a bad post.
             async () => await handler.LoadAsync(viewer, reference, mode, form, ct) is { } page ? page.MayChange ? View("Level", page) : Forbid() : NotFound());
-        return saved && mode == SetLevel.Mode.Triage ? await NextToTriageAsync(viewer, reference, form.Level!.Value, ct) : result;
+        return saved && queue is not null ? await NextToTriageAsync(queue, viewer, reference, form.Level!.Value, ct) : result;
     }
 
     /// <summary>Triage is a queue: after saving one, the next issue waiting (oldest first), or the empty inbox, with a banner naming the one just triaged.</summary>
-    private async Task<RedirectResult> NextToTriageAsync(Viewer viewer, string triaged, IssueLevel level, CancellationToken ct)
+    private async Task<RedirectResult> NextToTriageAsync(ListIssues.Handler queue, Viewer viewer, string triaged, IssueLevel level, CancellationToken ct)
     {
-        var next = await HttpContext.RequestServices.GetRequiredService<ListIssues.Handler>().NextWaitingAsync(viewer, triaged, ct);
+        var next = await queue.NextWaitingAsync(viewer, triaged, ct);
         TempData["Success"] = next is null
             ? $"{triaged} triaged at {Issue.LevelName(level)}. Nothing else is waiting for triage."
             : $"{triaged} triaged at {Issue.LevelName(level)}. The next issue waiting is {next}.";
