@@ -44,6 +44,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<IssueEvent> IssueEvents => Set<IssueEvent>();
 
+    public DbSet<IssueLink> IssueLinks => Set<IssueLink>();
+
     public DbSet<LevelTarget> LevelTargets => Set<LevelTarget>();
 
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();

@@ -43,8 +43,10 @@ public sealed partial class IssueJourneyTests(BrowserFixture browser)
         await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Issues waiting for triage");
         await manager.AssertAccessibleAsync();
         await manager.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".govuk-back-link")).ToHaveTextAsync("Back to issues waiting for triage");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Triage" }).ClickAsync();
         await Assertions.Expect(manager.Locator("h1")).ToContainTextAsync("Triage");
+        await Assertions.Expect(manager.Locator(".govuk-back-link")).ToHaveTextAsync("Back to issues waiting for triage");
         await manager.AssertAccessibleAsync();
 
         // Level 2 without an owner is refused, and the choice and reason are kept.
@@ -57,7 +59,10 @@ public sealed partial class IssueJourneyTests(BrowserFixture browser)
         await manager.AssertAccessibleAsync();
         await manager.GetByLabel("Owner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Priya Sharma (Area manager)" });
         await manager.GetByRole(AriaRole.Button, new() { Name = "Save triage" }).ClickAsync();
-        await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToContainTextAsync("Issue triaged at Level 2");
+        // Triage is a queue: saving moves on to the next issue waiting (or the empty inbox), naming the one just triaged.
+        await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToContainTextAsync($"{reference} triaged at Level 2");
+        await manager.AssertAccessibleAsync();
+        await manager.GotoAsync($"/issues/{reference}");
         await Assertions.Expect(manager.Locator("[data-testid=issue-summary]")).ToContainTextAsync("Priya Sharma");
 
         // It proves more serious: stepped up to Level 3, led by the police.

@@ -12,11 +12,13 @@ public class Category : IVersioned
 {
     public const int NameMaxLength = 100;
 
+    public const int CodeMaxLength = 50;
+
     public Category(string name, string code, IssueTheme theme, int? frontLineOrganisationId = null)
     {
         Name = Guard.Required(name, "Enter the category's name", nameof(Name), NameMaxLength);
-        Code = Guard.Required(code, "Enter the category's code", nameof(Code), 50);
-        Theme = theme;
+        Code = Guard.Required(code, "Enter the category's code", nameof(Code), CodeMaxLength);
+        Theme = CheckTheme(theme);
         FrontLineOrganisationId = frontLineOrganisationId;
     }
 
@@ -47,4 +49,32 @@ public class Category : IVersioned
 
     /// <summary>Names (or clears) the front-line service that usually does this kind of job.</summary>
     public void SetFrontLineService(int? organisationId) => FrontLineOrganisationId = organisationId;
+
+    /// <summary>
+    /// Changes the category. A category is never deleted, since issues keep pointing at it: it is retired
+    /// (<paramref name="isActive"/> false), so it is no longer offered when raising but still shows on old issues.
+    /// </summary>
+    public void Update(string name, string code, IssueTheme theme, int? frontLineOrganisationId, bool isActive)
+    {
+        Name = Guard.Required(name, "Enter the category's name", nameof(Name), NameMaxLength);
+        Code = Guard.Required(code, "Enter the category's code", nameof(Code), CodeMaxLength);
+        Theme = CheckTheme(theme);
+        FrontLineOrganisationId = frontLineOrganisationId;
+        IsActive = isActive;
+    }
+
+    /// <summary>The theme's name, as people read it (one name per theme, everywhere).</summary>
+    public static string ThemeName(IssueTheme theme) => theme switch
+    {
+        IssueTheme.CleanerSaferGreener => "Cleaner, safer, greener",
+        IssueTheme.Financial => "Financial inclusion (debt, doorstep lending, poverty, worklessness)",
+        IssueTheme.CommunitySafety => "Community safety",
+        IssueTheme.HealthAndWellbeing => "Health and wellbeing",
+        IssueTheme.Housing => "Housing",
+        IssueTheme.ChildrenAndFamilies => "Children and families",
+        _ => "Other",
+    };
+
+    private static IssueTheme CheckTheme(IssueTheme theme) =>
+        Enum.IsDefined(theme) ? theme : throw new DomainException("Select the category's theme", nameof(Theme));
 }

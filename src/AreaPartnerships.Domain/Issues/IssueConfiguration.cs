@@ -65,7 +65,10 @@ internal sealed class IssueEventConfiguration : IEntityTypeConfiguration<IssueEv
         builder.Property(e => e.Body).HasMaxLength(4000);
         builder.HasOne<Issue>().WithMany(i => i.Events).HasForeignKey(e => e.IssueId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.ActorId);
-        builder.HasIndex(e => new { e.IssueId, e.Id });
+        builder.HasOne<Issue>().WithMany().HasForeignKey(e => e.RelatedIssueId);
+
+        // The timeline reads newest first by when things happened (rows are not always inserted in that order).
+        builder.HasIndex(e => new { e.IssueId, e.OccurredAt, e.Id });
         builder.HasIndex(e => new { e.Kind, e.OccurredAt });
         builder.HasIndex(e => e.ActorId);
     }
@@ -79,7 +82,23 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.Property(c => c.Code).HasMaxLength(50);
         builder.HasIndex(c => c.Name).IsUnique();
         builder.HasIndex(c => c.Code).IsUnique();
+        builder.HasIndex(c => c.Theme);
         builder.HasOne(c => c.FrontLineOrganisation).WithMany().HasForeignKey(c => c.FrontLineOrganisationId);
+    }
+}
+
+internal sealed class IssueLinkConfiguration : IEntityTypeConfiguration<IssueLink>
+{
+    public void Configure(EntityTypeBuilder<IssueLink> builder)
+    {
+        builder.Property(l => l.Reason).HasMaxLength(IssueLink.ReasonMaxLength);
+        builder.HasOne<Issue>().WithMany().HasForeignKey(l => l.IssueId);
+        builder.HasOne<Issue>().WithMany().HasForeignKey(l => l.OtherIssueId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.LinkedById);
+
+        // One link per pair (stored lower id first); an issue's links are a seek on either column.
+        builder.HasIndex(l => new { l.IssueId, l.OtherIssueId }).IsUnique();
+        builder.HasIndex(l => l.OtherIssueId);
     }
 }
 

@@ -66,6 +66,12 @@ public enum IssueEventKind
     CostEstimateRecorded = 17,
     DiscussedAtMeeting = 18,
     ReferralCompleted = 19,
+
+    /// <summary>Linked to a related issue (not a duplicate); the entry names the other issue (<see cref="IssueEvent.RelatedIssueId"/>).</summary>
+    LinkedToIssue = 30,
+
+    /// <summary>The link to a related issue was removed.</summary>
+    UnlinkedFromIssue = 31,
 }
 
 public enum IssueTheme

@@ -1,8 +1,9 @@
 namespace AreaPartnerships.Domain.Issues;
 
 /// <summary>
-/// One entry on an issue's timeline: who, when, what changed (old → new). Append-only. Indexed by
-/// (IssueId, Id) so the whole timeline is one range seek; ids increase with time.
+/// One entry on an issue's timeline: who, when, what changed (old → new). Append-only. Read newest first
+/// by when it happened (<see cref="OccurredAt"/>, then <see cref="Id"/>), one range seek on
+/// (IssueId, OccurredAt, Id): rows are not always inserted in the order things happened.
 /// </summary>
 public class IssueEvent
 {
@@ -39,4 +40,10 @@ public class IssueEvent
     public string? Body { get; init; }
 
     public Visibility Visibility { get; private set; }
+
+    /// <summary>
+    /// The other issue an entry names (a related issue linked or unlinked). The entry is shown only to people who
+    /// may see that issue too, so a person who may not see it finds no trace of it.
+    /// </summary>
+    public int? RelatedIssueId { get; init; }
 }

@@ -62,7 +62,8 @@ internal sealed class PlanActionUpdateConfiguration : IEntityTypeConfiguration<P
         builder.Property(u => u.Text).HasMaxLength(PlanAction.UpdateMaxLength);
         builder.Property(u => u.Reason).HasMaxLength(PlanAction.ReasonMaxLength);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(u => u.ById);
-        builder.HasIndex(u => new { u.PlanActionId, u.Id });
+        // History reads newest first by when each update was recorded (then Id): one range seek.
+        builder.HasIndex(u => new { u.PlanActionId, u.RecordedAt, u.Id });
     }
 }
 
@@ -74,7 +75,8 @@ internal sealed class TaskGroupEventConfiguration : IEntityTypeConfiguration<Tas
         builder.Property(e => e.Body).HasMaxLength(4000);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.ActorId);
         builder.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.PlanActionId);
-        builder.HasIndex(e => new { e.TaskGroupId, e.Id });
+        // The timeline reads newest first by when things happened (then Id): one range seek.
+        builder.HasIndex(e => new { e.TaskGroupId, e.OccurredAt, e.Id });
         builder.HasIndex(e => e.ActorId);
         builder.HasIndex(e => e.PlanActionId);
     }

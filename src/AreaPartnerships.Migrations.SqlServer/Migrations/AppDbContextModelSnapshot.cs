@@ -584,6 +584,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("Theme");
+
                     b.ToTable("Categories");
                 });
 
@@ -778,6 +780,9 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int?>("RelatedIssueId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -790,11 +795,50 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ActorId");
 
-                    b.HasIndex("IssueId", "Id");
+                    b.HasIndex("RelatedIssueId");
 
                     b.HasIndex("Kind", "OccurredAt");
 
+                    b.HasIndex("IssueId", "OccurredAt", "Id");
+
                     b.ToTable("IssueEvents");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("LinkedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OtherIssueId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkedById");
+
+                    b.HasIndex("OtherIssueId");
+
+                    b.HasIndex("IssueId", "OtherIssueId")
+                        .IsUnique();
+
+                    b.ToTable("IssueLinks");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.LevelTarget", b =>
@@ -1195,7 +1239,7 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ById");
 
-                    b.HasIndex("PlanActionId", "Id");
+                    b.HasIndex("PlanActionId", "RecordedAt", "Id");
 
                     b.ToTable("PlanActionUpdates");
                 });
@@ -1298,7 +1342,7 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PlanActionId");
 
-                    b.HasIndex("TaskGroupId", "Id");
+                    b.HasIndex("TaskGroupId", "OccurredAt", "Id");
 
                     b.ToTable("TaskGroupEvents");
                 });
@@ -1674,6 +1718,31 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
                         .WithMany("Events")
                         .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedIssueId");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueLink", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("OtherIssueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -553,6 +553,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("Theme");
+
                     b.ToTable("Categories");
                 });
 
@@ -743,6 +745,9 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RelatedIssueId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -755,11 +760,48 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActorId");
 
-                    b.HasIndex("IssueId", "Id");
+                    b.HasIndex("RelatedIssueId");
 
                     b.HasIndex("Kind", "OccurredAt");
 
+                    b.HasIndex("IssueId", "OccurredAt", "Id");
+
                     b.ToTable("IssueEvents");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherIssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkedById");
+
+                    b.HasIndex("OtherIssueId");
+
+                    b.HasIndex("IssueId", "OtherIssueId")
+                        .IsUnique();
+
+                    b.ToTable("IssueLinks");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.LevelTarget", b =>
@@ -1144,7 +1186,7 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ById");
 
-                    b.HasIndex("PlanActionId", "Id");
+                    b.HasIndex("PlanActionId", "RecordedAt", "Id");
 
                     b.ToTable("PlanActionUpdates");
                 });
@@ -1243,7 +1285,7 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanActionId");
 
-                    b.HasIndex("TaskGroupId", "Id");
+                    b.HasIndex("TaskGroupId", "OccurredAt", "Id");
 
                     b.ToTable("TaskGroupEvents");
                 });
@@ -1613,6 +1655,31 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
                         .WithMany("Events")
                         .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedIssueId");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueLink", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("OtherIssueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -177,6 +177,111 @@ public sealed class IssueListTests(AppFactory app, ITestOutputHelper output) : I
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
     }
 
+    /// <summary>Issue 9, finding 2: these crashed the list (500) and cut the export off mid-file.</summary>
+    [Theory]
+    [InlineData("Sort=")]
+    [InlineData("Sort")]
+    [InlineData("Sort=%20")]
+    [InlineData("Dir=")]
+    [InlineData("Dir")]
+    [InlineData("Dir=%20")]
+    [InlineData("Page=")]
+    [InlineData("Page")]
+    [InlineData("Sort=&Dir=&Page=")]
+    [InlineData("Sort=%20&Dir=sideways&Page=-1")]
+    public async Task An_empty_or_missing_sort_direction_or_page_is_the_default_newest_first_and_the_export_is_whole(string odd)
+    {
+        var (client, references, area) = await SortableAsync();
+        string[] newestFirst = [references[3], references[1], references[4], references[2], references[0]];
+
+        var response = await client.GetAsync(new Uri($"/issues?AreaId={area}&{odd}", UriKind.Relative));
+        var page = await Html.ReadAsync(response);
+        var export = await client.GetAsync(new Uri($"/issues/export?AreaId={area}&{odd}", UriKind.Relative));
+        var csv = await export.Content.ReadAsStringAsync();
+        var records = IssuePages.ParseCsv(csv);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(newestFirst, IssuePages.References(page));
+        Assert.Equal("Raised", IssueWorld.Text(page.QuerySelector("[data-testid=issues] th[aria-sort=descending] a")!.TextContent.Replace("(sort)", "", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.EndsWith("\n", csv, StringComparison.Ordinal);
+        Assert.Equal(6, records.Count);
+        Assert.All(records, r => Assert.Equal(15, r.Count));
+        Assert.Equal(newestFirst, records.Skip(1).Select(r => r[0]));
+    }
+
+    [Theory]
+    [InlineData(Roles.AreaManager, "/task-groups?Status=&Overdue=&AreaId=&Page=")]
+    [InlineData(Roles.AreaManager, "/task-groups?Status&Page&AreaId")]
+    [InlineData(Roles.AreaManager, "/task-groups?Status=%20&Page=-3")]
+    [InlineData(Roles.AreaManager, "/issues/triage?areaId=&page=")]
+    [InlineData(Roles.AreaManager, "/issues/triage?areaId&page=-2")]
+    [InlineData(Roles.AreaManager, "/partners?Agreement=&OrganisationId=&Q=&Page=")]
+    [InlineData(Roles.Administrator, "/admin/users?Role=&Status=&AreaId=&OrganisationId=&Q=&Page=")]
+    [InlineData(Roles.Administrator, "/admin/users?Role=%20&Status=%20&Page=-1")]
+    public async Task Every_other_list_with_filters_or_pages_takes_empty_values_as_its_defaults(string role, string url)
+    {
+        var area = await app.Data.CreateAreaAsync();
+        var client = app.ClientFor((await app.Data.CreateUserAsync(role, areaIds: [area.Id])).Id);
+
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await Html.ReadAsync(response)).QuerySelector("h1"));
+    }
+
+    /// <summary>Issue 9, finding 21: "Download these issues (CSV)" was offered when nothing matched.</summary>
+    [Fact]
+    public async Task The_download_is_offered_only_when_some_issues_match_and_an_empty_list_says_how_to_find_more()
+    {
+        var catalogue = await SharedCatalogueAsync();
+
+        var some = await catalogue.Client.GetDocumentAsync($"/issues?{catalogue.Fill("AreaId={areaA}")}");
+        var none = await catalogue.Client.GetDocumentAsync($"/issues?{catalogue.Fill("AreaId={areaB}&Level=1")}");
+
+        var download = some.QuerySelector("[data-testid=export]")!;
+        Assert.Equal("Download these issues (CSV)", download.TextContent.Trim());
+        Assert.StartsWith("/issues/export?", download.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Null(none.QuerySelector("[data-testid=export]"));
+        Assert.DoesNotContain("Download", none.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var empty = IssueWorld.Text(none.QuerySelector("[data-testid=empty-state]")!.TextContent);
+        Assert.Contains("removing a filter", empty, StringComparison.Ordinal);
+        Assert.Contains("Clear filters", empty, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 9, finding 20: the theme (e.g. the financial themes) is a filter of the list and the export.</summary>
+    [Fact]
+    public async Task The_theme_filter_lists_and_exports_the_issues_whose_category_has_that_theme()
+    {
+        var world = await IssueWorld.CreateAsync(app);
+        var manager = world.AreaManagerA;
+        var client = app.ClientFor(manager.Id);
+
+        async Task<string> InCategoryAsync(string code)
+        {
+            var issue = await app.Data.CreateIssueAsync(world.WardA1, manager.Id);
+            var categoryId = await IssueWorld.CategoryIdAsync(app, code);
+            await IssueWorld.UpdateIssueAsync(app, issue.Id, s => s.SetProperty(i => i.CategoryId, categoryId));
+            return issue.Reference;
+        }
+
+        var debt = await InCategoryAsync("debt");
+        var lending = await InCategoryAsync("doorstep-lending");
+        var asb = await InCategoryAsync("asb");
+        var flyTipping = await InCategoryAsync("fly-tipping");
+
+        var financial = await client.GetDocumentAsync($"/issues?AreaId={world.AreaA}&Theme=Financial");
+
+        Assert.Equal([debt, lending], IssuePages.References(financial).Order(StringComparer.Ordinal));
+        Assert.Equal("Financial", financial.QuerySelector("select[name=Theme] option[selected]")!.GetAttribute("value"));
+        Assert.Equal([debt, lending], (await IssuePages.ExportedAsync(client, $"?AreaId={world.AreaA}&Theme=Financial")).Order(StringComparer.Ordinal));
+        Assert.Equal([asb], await IssuePages.ListedAsync(client, $"?AreaId={world.AreaA}&Theme=CommunitySafety"));
+        Assert.Equal([flyTipping], await IssuePages.ListedAsync(client, $"?AreaId={world.AreaA}&Theme=CleanerSaferGreener"));
+        Assert.Equal(4, (await IssuePages.ListedAsync(client, $"?AreaId={world.AreaA}&Theme=Nonsense")).Count);
+        var issuePage = await client.GetDocumentAsync($"/issues/{debt}");
+        Assert.Equal("Financial inclusion (debt, doorstep lending, poverty, worklessness)", issuePage.QuerySelector("[data-testid=theme]")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task A_person_with_no_issues_sees_a_message_instead_of_an_empty_table()
     {

@@ -6,9 +6,9 @@ namespace AreaPartnerships.IntegrationTests.Issues;
 /// <summary>Reading the issue list, its CSV export and the issue page the way a person (or their spreadsheet) would.</summary>
 public static class IssuePages
 {
-    /// <summary>The references in the issues table, in the order shown (none when the empty-state message shows instead).</summary>
+    /// <summary>The references in the issues table (each row's first link), in the order shown (none when the empty-state message shows instead).</summary>
     public static IReadOnlyList<string> References(IHtmlDocument page) =>
-        [.. page.QuerySelectorAll("[data-testid=issues] tbody tr").Select(row => row.QuerySelector("td")!.TextContent.Trim())];
+        [.. page.QuerySelectorAll("[data-testid=issues] tbody tr").Select(row => row.QuerySelector("td a")!.TextContent.Trim())];
 
     public static async Task<IReadOnlyList<string>> ListedAsync(HttpClient client, string query = "") =>
         References(await client.GetDocumentAsync($"/issues{query}"));

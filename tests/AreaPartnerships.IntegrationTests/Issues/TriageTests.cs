@@ -24,7 +24,8 @@ public sealed class TriageTests(AppFactory app) : IClassFixture<AppFactory>
             [new("Level", "Partnership"), new("Reason", "Three agencies involved"), new("OwnerId", Id(world.PoliceUser.Id)), new("TaskGroupId", Id(group.Id))]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/issues/{issue.Reference}", response.Headers.Location!.OriginalString);
+        // Nothing else waits in this area, so triage returns to the (now empty) inbox.
+        Assert.Equal("/issues/triage", response.Headers.Location!.OriginalString);
         var stored = await StoredAsync(app, issue.Id);
         Assert.Equal((IssueLevel.Partnership, IssueStatus.Triaged), (stored.Level!.Value, stored.Status));
         Assert.Equal((world.PoliceUser.Id, world.Police.Id, group.Id), (stored.OwnerId!.Value, stored.LeadOrganisationId!.Value, stored.TaskGroupId!.Value));
@@ -37,8 +38,9 @@ public sealed class TriageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(events, e => e.Kind == IssueEventKind.Assigned && e.NewValue == world.PoliceUser.DisplayName);
         Assert.Contains(events, e => e.Kind == IssueEventKind.LinkedToTaskGroup && e.NewValue == group.Name);
 
+        var inbox = await client.GetDocumentAsync("/issues/triage");
+        Assert.Contains($"{issue.Reference} triaged at Level 2", inbox.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         var page = await client.GetDocumentAsync($"/issues/{issue.Reference}");
-        Assert.Contains("Issue triaged at Level 2", page.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         var timeline = Timeline(page);
         var entry = Assert.Single(timeline, t => t.Title == "Triaged at Level 2");
         Assert.Equal($"by {world.AreaManagerA.DisplayName}", entry.Byline);

@@ -35,7 +35,20 @@ public static class ViewAction
 
     public sealed record HistoryEntry(string Text, DateOnly UpdateOn, DateTime RecordedAt, string? By, PlanActionStatus? NewStatus, string? Reason);
 
-    public sealed record Model(Summary Action, LinkedIssue? Issue, IReadOnlyList<HistoryEntry> History, bool IsOverdue, bool CanUpdate, bool CanChange);
+    public sealed record Model(Summary Action, LinkedIssue? Issue, IReadOnlyList<HistoryEntry> History, bool IsOverdue, bool CanUpdate, bool CanChange)
+    {
+        /// <summary>The history as the shared <c>_Timeline</c> partial draws it.</summary>
+        public Timeline HistoryView => new("history",
+        [
+            .. History.Select(e => new Timeline.Entry(
+                e.NewStatus is { } status ? $"Status changed to {PlanAction.StatusName(status).ToLowerInvariant()}" : "Progress update",
+                e.By ?? "someone no longer here",
+                e.RecordedAt,
+                e.Reason is null
+                    ? [new Timeline.Line(e.Text)]
+                    : [new Timeline.Line(e.Text), new Timeline.Line($"{(e.NewStatus == PlanActionStatus.Cancelled ? "Cancelled because" : "Blocked by")}: {e.Reason}", "history-reason")])),
+        ]);
+    }
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {
@@ -61,10 +74,10 @@ public static class ViewAction
                     ?? await db.Issues.AsNoTracking().Where(i => i.Id == issueId).Select(i => new LinkedIssue(i.Reference, null)).SingleOrDefaultAsync(ct);
             }
 
-            // One range seek on (PlanActionId, Id), newest first.
+            // Newest first by when each was recorded (rows are not always inserted in that order): one range seek on (PlanActionId, RecordedAt, Id).
             var history = await db.PlanActionUpdates.AsNoTracking()
                 .Where(u => u.PlanActionId == id)
-                .OrderByDescending(u => u.Id)
+                .OrderByDescending(u => u.RecordedAt).ThenByDescending(u => u.Id)
                 .Take(HistoryLimit)
                 .Select(u => new HistoryEntry(u.Text, u.UpdateOn, u.RecordedAt,
                     db.Users.Where(p => p.Id == u.ById).Select(p => p.DisplayName).FirstOrDefault(), u.NewStatus, u.Reason))

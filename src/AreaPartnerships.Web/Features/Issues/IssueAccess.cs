@@ -26,6 +26,10 @@ public static class IssueAccess
         /// <summary>Triage and level changes: the area's area manager, or the partnership manager.</summary>
         public bool CanTriage(int areaId) => viewer.ManagesArea(areaId);
 
+        /// <summary>Link two related issues (and remove the link): the area's officers — its area manager and support officers, the partnership manager.</summary>
+        public bool CanLinkIssues(int areaId) =>
+            viewer.ManagesArea(areaId) || (viewer.Role == Roles.SupportOfficer && viewer.AreaIds.Contains(areaId));
+
         /// <summary>Withdraw and close: the same people as triage.</summary>
         public bool CanWithdrawOrClose(int areaId) => viewer.ManagesArea(areaId);
 
@@ -80,10 +84,15 @@ public static class IssueAccess
             }
         }
 
-        /// <summary>The timeline entries of an issue this person may read (confidential notes only for those who see confidential material).</summary>
+        /// <summary>
+        /// The timeline entries of an issue this person may read: confidential notes only for those who see confidential
+        /// material, and an entry naming another issue (a related issue linked or unlinked) only when they may see that one too.
+        /// </summary>
         public IQueryable<IssueEvent> VisibleEvents(AppDbContext db, int issueId)
         {
-            var events = db.IssueEvents.AsNoTracking().Where(e => e.IssueId == issueId);
+            var visible = viewer.VisibleIssues(db);
+            var events = db.IssueEvents.AsNoTracking().Where(e => e.IssueId == issueId
+                && (e.RelatedIssueId == null || visible.Any(i => i.Id == e.RelatedIssueId)));
             return viewer.SeesConfidential ? events : events.Where(e => e.Visibility == Visibility.Everyone);
         }
     }

@@ -35,12 +35,18 @@ public sealed class IssuesController(AppDbContext db) : Controller
         ModelState.Clear();
         var viewer = await ViewerAsync(ct);
         var today = handler.Today;
+
+        // The query is checked and built, and its first row read, before the first byte is written: anything that
+        // fails fails as a whole response, never as a file cut off half-way.
+        await using var rows = handler.StreamAsync(viewer, query).WithCancellation(ct).GetAsyncEnumerator();
+        var hasRow = await rows.MoveNextAsync();
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"issues-{today:yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await writer.WriteLineAsync("Reference,Title,Area,Ward,Category,Source,Level,Status,Owner,Lead organisation,Referred to,Raised,Target date,Overdue,Confidential");
-        await foreach (var row in handler.StreamAsync(viewer, query).WithCancellation(ct))
+        for (; hasRow; hasRow = await rows.MoveNextAsync())
         {
+            var row = rows.Current;
             await writer.WriteLineAsync(string.Join(',',
                 Csv.Cell(row.Reference), Csv.Cell(row.Title), Csv.Cell(row.Area), Csv.Cell(row.Ward), Csv.Cell(row.Category),
                 Csv.Cell(IssueText.Source(row.Source)), Csv.Cell(row.Level is { } level ? Issue.LevelName(level) : "Not triaged"),
@@ -136,8 +142,8 @@ public sealed class IssuesController(AppDbContext db) : Controller
     }
 
     [HttpGet("{reference}")]
-    public async Task<IActionResult> Show(string reference, [FromServices] ViewIssue.Handler handler, CancellationToken ct) =>
-        await handler.HandleAsync(await ViewerAsync(ct), reference, ct) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Show(string reference, string? from, [FromServices] ViewIssue.Handler handler, CancellationToken ct) =>
+        await handler.HandleAsync(await ViewerAsync(ct), reference, ct) is { } model ? View(model with { From = IssueOrigins.Parse(from) }) : NotFound();
 
     [HttpPost("{reference}/notes")]
     public async Task<IActionResult> AddNote(string reference, AddNote.Form form, [FromServices] AddNote.Validator validator, [FromServices] AddNote.Handler handler,
@@ -170,13 +176,34 @@ public sealed class IssuesController(AppDbContext db) : Controller
             async () => await view.HandleAsync(viewer, reference, ct) is { } model ? View("Show", model) : NotFound());
     }
 
+    [HttpPost("{reference}/links")]
+    public async Task<IActionResult> LinkIssue(string reference, LinkIssues.Form form, [FromServices] LinkIssues.Validator validator, [FromServices] LinkIssues.Handler handler,
+        [FromServices] ViewIssue.Handler view, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        return await this.SaveFormAsync(form, validator, () => handler.LinkAsync(viewer, reference, form, ct),
+            _ => Saved(reference, $"Issue linked to {form.RelatedReference!.Trim().ToUpperInvariant()}"),
+            // A person who may not link issues never sees the form, even after a bad post.
+            async () => await view.HandleAsync(viewer, reference, ct) is { } model ? model.CanLinkIssues ? View("Show", model) : Forbid() : NotFound());
+    }
+
+    [HttpPost("{reference}/links/{linkId:int}/remove")]
+    public async Task<IActionResult> UnlinkIssue(string reference, int linkId, [FromServices] LinkIssues.Handler handler, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        return await this.SaveFormAsync(new LinkIssues.Form(), new InlineValidator<LinkIssues.Form>(), () => handler.UnlinkAsync(viewer, reference, linkId, ct),
+            _ => Saved(reference, "Link to the related issue removed"),
+            () => Task.FromResult<IActionResult>(NotFound()));
+    }
+
     [HttpGet("{reference}/triage")]
     public Task<IActionResult> Triage(string reference, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
         LevelPage(reference, SetLevel.Mode.Triage, handler, ct);
 
     [HttpPost("{reference}/triage")]
-    public Task<IActionResult> Triage(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
-        SetLevelAsync(reference, SetLevel.Mode.Triage, form, validator, handler, ct);
+    public Task<IActionResult> Triage(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler,
+        [FromServices] ListIssues.Handler queue, CancellationToken ct) =>
+        SetLevelAsync(reference, SetLevel.Mode.Triage, form, validator, handler, queue, ct);
 
     [HttpGet("{reference}/step-up")]
     public Task<IActionResult> StepUp(string reference, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
@@ -184,7 +211,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
 
     [HttpPost("{reference}/step-up")]
     public Task<IActionResult> StepUp(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
-        SetLevelAsync(reference, SetLevel.Mode.StepUp, form, validator, handler, ct);
+        SetLevelAsync(reference, SetLevel.Mode.StepUp, form, validator, handler, null, ct);
 
     [HttpGet("{reference}/step-down")]
     public Task<IActionResult> StepDown(string reference, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
@@ -192,7 +219,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
 
     [HttpPost("{reference}/step-down")]
     public Task<IActionResult> StepDown(string reference, SetLevel.Form form, [FromServices] SetLevel.Validator validator, [FromServices] SetLevel.Handler handler, CancellationToken ct) =>
-        SetLevelAsync(reference, SetLevel.Mode.StepDown, form, validator, handler, ct);
+        SetLevelAsync(reference, SetLevel.Mode.StepDown, form, validator, handler, null, ct);
 
     [HttpGet("{reference}/status")]
     public async Task<IActionResult> Work(string reference, [FromServices] WorkIssue.Handler handler, CancellationToken ct)
@@ -226,18 +253,38 @@ public sealed class IssuesController(AppDbContext db) : Controller
         return page is null ? NotFound() : page.Allowed ? View("Level", page) : Forbid();
     }
 
-    private async Task<IActionResult> SetLevelAsync(string reference, SetLevel.Mode mode, SetLevel.Form form, SetLevel.Validator validator, SetLevel.Handler handler, CancellationToken ct)
+    /// <param name="queue">For a triage: the queue whose next waiting issue comes next (see <see cref="NextToTriageAsync"/>).</param>
+    private async Task<IActionResult> SetLevelAsync(string reference, SetLevel.Mode mode, SetLevel.Form form, SetLevel.Validator validator, SetLevel.Handler handler,
+        ListIssues.Handler? queue, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
-        return await this.SaveFormAsync(form, validator, () => handler.HandleAsync(viewer, reference, mode, form, ct),
-            _ => Saved(reference, mode switch
+        var saved = false;
+        var result = await this.SaveFormAsync(form, validator, () => handler.HandleAsync(viewer, reference, mode, form, ct),
+            _ =>
             {
-                SetLevel.Mode.Triage => $"Issue triaged at {Issue.LevelName(form.Level!.Value)}",
-                SetLevel.Mode.StepUp => $"Issue stepped up to {Issue.LevelName(form.Level!.Value)}",
-                _ => $"Issue stepped down to {Issue.LevelName(form.Level!.Value)}",
-            }),
+                saved = true;
+                return Saved(reference, mode switch
+                {
+                    SetLevel.Mode.Triage => $"Issue triaged at {Issue.LevelName(form.Level!.Value)}",
+                    SetLevel.Mode.StepUp => $"Issue stepped up to {Issue.LevelName(form.Level!.Value)}",
+                    _ => $"Issue stepped down to {Issue.LevelName(form.Level!.Value)}",
+                });
+            },
             // A person who may not change levels never sees the form (with its owner list), even after a bad post.
             async () => await handler.LoadAsync(viewer, reference, mode, form, ct) is { } page ? page.MayChange ? View("Level", page) : Forbid() : NotFound());
+        return saved && queue is not null ? await NextToTriageAsync(queue, viewer, reference, form.Level!.Value, ct) : result;
+    }
+
+    /// <summary>Triage is a queue: after saving one, the next issue waiting (oldest first), or the empty inbox, with a banner naming the one just triaged.</summary>
+    private async Task<RedirectResult> NextToTriageAsync(ListIssues.Handler queue, Viewer viewer, string triaged, IssueLevel level, CancellationToken ct)
+    {
+        var next = await queue.NextWaitingAsync(viewer, triaged, ct);
+        TempData["Success"] = next is null
+            ? $"{triaged} triaged at {Issue.LevelName(level)}. Nothing else is waiting for triage."
+            : $"{triaged} triaged at {Issue.LevelName(level)}. The next issue waiting is {next}.";
+        return Redirect(next is null
+            ? Url.Action(nameof(Inbox))!
+            : Url.Action(nameof(Triage), new { reference = next, from = IssueOrigins.Triage })!);
     }
 
     private RedirectResult Saved(string reference, string message)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure;
@@ -53,16 +54,40 @@ public static class ListIssues
         /// <summary>Level 1 referrals whose follow-up is due today or past (<see cref="FollowUps"/>).</summary>
         public bool FollowUpDue { get; set; }
 
-        public string Sort { get; set; } = "raised";
+        /// <summary>The category's theme (e.g. the financial themes), across all its categories.</summary>
+        public IssueTheme? Theme { get; set; }
 
-        public string Dir { get; set; } = "desc";
+        /// <summary>A key of <see cref="SortNames"/>; anything else (empty, missing, unknown) means the default.</summary>
+        public string? Sort { get; set; } = DefaultSort;
+
+        /// <summary>"asc" or "desc"; anything else means the default (newest first).</summary>
+        public string? Dir { get; set; } = DefaultDir;
 
         public int Page { get; set; } = 1;
 
         public bool HasFilters =>
             !string.IsNullOrWhiteSpace(Q) || AreaId is not null || WardId is not null || !string.IsNullOrEmpty(Level) || Status is not null
-            || OpenOnly || CategoryId is not null || OwnerId is not null || LeadOrganisationId is not null || Source is not null || Overdue || FollowUpDue;
+            || OpenOnly || CategoryId is not null || OwnerId is not null || LeadOrganisationId is not null || Source is not null || Overdue
+            || Theme is not null || FollowUpDue;
+
+        /// <summary>
+        /// Puts sort, direction and page within what the list offers: an empty, missing or unknown value is the
+        /// default, never an error. Done before any query is built or any byte of a response written.
+        /// </summary>
+        public Query Normalise()
+        {
+            var sort = Sort?.Trim();
+            Sort = sort is not null && SortKeys.ContainsKey(sort) ? sort.ToLowerInvariant() : DefaultSort;
+            var dir = Dir?.Trim().ToLowerInvariant();
+            Dir = dir is "asc" or "desc" ? dir : DefaultDir;
+            Page = Math.Max(1, Page);
+            return this;
+        }
     }
+
+    public const string DefaultSort = "raised";
+
+    public const string DefaultDir = "desc";
 
     public sealed record Row(
         string Reference,
@@ -82,6 +107,14 @@ public static class ListIssues
         bool IsConfidential)
     {
         public bool IsOverdue(DateOnly today) => Status is IssueStatus.New or IssueStatus.Triaged or IssueStatus.InProgress && TargetDate < today;
+
+        /// <summary>How long since it was raised, in UK days: "Today", "1 day", "3 days".</summary>
+        public string Age(DateOnly today) => (today.DayNumber - UkTime.DateOf(RaisedAt).DayNumber) switch
+        {
+            <= 0 => "Today",
+            1 => "1 day",
+            var days => $"{days} days",
+        };
     }
 
     public sealed record Filters(
@@ -110,6 +143,7 @@ public static class ListIssues
     {
         public async Task<Result> HandleAsync(Viewer viewer, Query query, CancellationToken ct)
         {
+            query.Normalise();
             var today = UkFormat.UkToday(clock);
             var issues = Filter(viewer, query, today);
 
@@ -121,9 +155,28 @@ public static class ListIssues
             return new Result(query, rows, total, totalPages, today, await FiltersAsync(viewer, ct));
         }
 
-        /// <summary>Every row of the filtered set, in the chosen order, streamed (for the CSV export).</summary>
+        /// <summary>
+        /// Every row of the filtered set, in the chosen order, for the CSV export. The query is normalised and built
+        /// here, before the caller writes anything, so a bad value can never cut a half-written file short.
+        /// </summary>
         public IAsyncEnumerable<Row> StreamAsync(Viewer viewer, Query query) =>
-            Project(Sort(Filter(viewer, query, UkFormat.UkToday(clock)), query)).AsAsyncEnumerable();
+            Project(Sort(Filter(viewer, query.Normalise(), UkFormat.UkToday(clock)), query)).AsAsyncEnumerable();
+
+        /// <summary>
+        /// The triage queue's next issue: the oldest New issue this person may triage (the inbox's first row), other
+        /// than <paramref name="after"/>; null when nothing is waiting.
+        /// </summary>
+        public async Task<string?> NextWaitingAsync(Viewer viewer, string after, CancellationToken ct)
+        {
+            var waiting = Filter(viewer, new Query { Status = IssueStatus.New }, UkFormat.UkToday(clock)).Where(i => i.Reference != after);
+            var areaIds = viewer.AreaIds;
+            if (viewer.Role != Roles.PartnershipManager)
+            {
+                waiting = waiting.Where(i => areaIds.Contains(i.AreaId));
+            }
+
+            return await waiting.OrderBy(i => i.RaisedAt).ThenBy(i => i.Id).Select(i => i.Reference).FirstOrDefaultAsync(ct);
+        }
 
         public DateOnly Today => UkFormat.UkToday(clock);
 
@@ -190,6 +243,14 @@ public static class ListIssues
                 issues = issues.Where(i => i.Source == source);
             }
 
+            if (query.Theme is { } theme)
+            {
+                // CategoryId IN (the theme's categories: a handful of rows) — a seek on (CategoryId, RaisedAt, Id)
+                // per category rather than a join that scans the issues.
+                var themed = db.Categories.Where(c => c.Theme == theme).Select(c => c.Id);
+                issues = issues.Where(i => themed.Contains(i.CategoryId));
+            }
+
             if (query.Overdue)
             {
                 issues = issues.Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
@@ -214,14 +275,9 @@ public static class ListIssues
 
         private static IQueryable<Issue> Sort(IQueryable<Issue> issues, Query query)
         {
-            if (!SortKeys.TryGetValue(query.Sort, out var key))
-            {
-                query.Sort = "raised";
-                key = SortKeys["raised"];
-            }
-
-            var ascending = !string.Equals(query.Dir, "desc", StringComparison.OrdinalIgnoreCase);
-            query.Dir = ascending ? "asc" : "desc";
+            query.Normalise();
+            var key = SortKeys[query.Sort!];
+            var ascending = query.Dir == "asc";
             var sorted = ascending ? issues.OrderBy(key) : issues.OrderByDescending(key);
 
             // Id last, so the order is total and pages never overlap.

@@ -23,6 +23,7 @@ public static class ViewIssue
         string Area,
         int AreaId,
         string Category,
+        IssueTheme Theme,
         IssueSource Source,
         string RaisedBy,
         DateTime RaisedAt,
@@ -52,6 +53,12 @@ public static class ViewIssue
 
     public sealed record TimelineEntry(IssueEventKind Kind, string Summary, string? Actor, DateTime OccurredAt, string? Field, string? OldValue, string? NewValue, string? Body, Visibility Visibility);
 
+    /// <summary>Another issue shown on this one (a duplicate of it, or a related issue), only ever one this person may see.</summary>
+    public sealed record OtherIssue(string Reference, string Title, IssueStatus Status);
+
+    /// <summary>A related issue with why it is related; <see cref="LinkId"/> for removing the link.</summary>
+    public sealed record RelatedIssue(int LinkId, string Reference, string Title, IssueStatus Status, string Reason);
+
     public sealed record Model(Summary Issue, IReadOnlyList<TimelineEntry> Timeline, Viewer Viewer, bool IsOverdue)
     {
         /// <summary>Active task groups of the issue's area it may be linked to (for the area's managers, when it is an open Level 2 issue).</summary>
@@ -68,6 +75,37 @@ public static class ViewIssue
 
         public bool CanTriage => Issue.Status == IssueStatus.New && Viewer.CanTriage(Issue.AreaId);
 
+        /// <summary>Where the page was opened from (the back link goes there).</summary>
+        public IssueOrigin From { get; init; }
+
+        /// <summary>Issues withdrawn as duplicates of this one (those this person may see).</summary>
+        public IReadOnlyList<OtherIssue> Duplicates { get; init; } = [];
+
+        /// <summary>Issues linked to this one as related (those this person may see).</summary>
+        public IReadOnlyList<RelatedIssue> Related { get; init; } = [];
+
+        /// <summary>The link form's fields as posted (shown again after a refused post).</summary>
+        public string? RelatedReference { get; init; }
+
+        /// <summary>The link form's reason as posted.</summary>
+        public string? LinkReason { get; init; }
+
+        /// <summary>Link related issues and remove links: the area's officers.</summary>
+        public bool CanLinkIssues => Viewer.CanLinkIssues(Issue.AreaId);
+
+        /// <summary>The timeline as the shared <c>_Timeline</c> partial draws it.</summary>
+        public Timeline TimelineView => new("timeline",
+        [
+            .. Timeline.Select(e => new Timeline.Entry(e.Summary, e.Actor ?? "the system", e.OccurredAt,
+            [
+                .. e.Field is not null && (e.OldValue is not null || e.NewValue is not null)
+                    ? [new Timeline.Line($"{e.Field}: {e.OldValue ?? "none"} → {e.NewValue ?? "none"}")]
+                    : Array.Empty<Timeline.Line>(),
+                .. e.Body is not null ? [new Timeline.Line(e.Body)] : Array.Empty<Timeline.Line>(),
+            ],
+            e.Visibility == Visibility.Confidential)),
+        ]);
+
         public bool CanChangeLevel => Issue.Level is not null && Issue.Status is IssueStatus.Triaged or IssueStatus.InProgress && Viewer.CanTriage(Issue.AreaId);
 
         /// <summary>Whether this person has any status move to make now (the "Update status" page would offer one).</summary>
@@ -81,7 +119,9 @@ public static class ViewIssue
         {
             var summary = await viewer.VisibleIssues(db).Where(i => i.Reference == reference)
                 .Select(i => new Summary(
-                    i.Id, i.Reference, i.Title, i.Description, i.Ward.Name, i.WardId, i.Area.Name, i.AreaId, i.Category.Name, i.Source,
+                    i.Id, i.Reference, i.Title, i.Description, i.Ward.Name, i.WardId, i.Area.Name, i.AreaId, i.Category.Name,
+                    i.Category.Theme,
+                    i.Source,
                     i.RaisedBy.DisplayName, i.RaisedAt, i.Address, i.Postcode, i.OnBehalfOfName, i.OnBehalfOfContact,
                     i.Level, i.Status, i.OwnerId, i.Owner == null ? null : i.Owner.DisplayName,
                     i.LeadOrganisationId, i.LeadOrganisation == null ? null : i.LeadOrganisation.Name,
@@ -102,9 +142,9 @@ public static class ViewIssue
                 summary = summary with { OnBehalfOfName = null, OnBehalfOfContact = null };
             }
 
-            // One range seek on (IssueId, Id), newest first.
+            // Newest first by when it happened (rows are not always inserted in that order): one range seek on (IssueId, OccurredAt, Id).
             var timeline = await viewer.VisibleEvents(db, summary.Id)
-                .OrderByDescending(e => e.Id)
+                .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
                 .Take(TimelineLimit)
                 .Select(e => new TimelineEntry(e.Kind, e.Summary,
                     db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
@@ -115,9 +155,23 @@ public static class ViewIssue
             var overdue = summary.Status is IssueStatus.New or IssueStatus.Triaged or IssueStatus.InProgress && summary.TargetDate < today;
             var model = new Model(summary, timeline, viewer, overdue);
             var taskGroupId = summary.TaskGroupId;
+            var issueId = summary.Id;
+            var visible = viewer.VisibleIssues(db);
             return model with
             {
                 IsFollowUpDue = FollowUps.IsDue(summary.Status, summary.FollowUpOn, summary.ReferralConfirmedAt, today),
+                // Seeks on DuplicateOfId and on each column of the link; the other issue only when this person may see it.
+                Duplicates = await visible.Where(d => d.DuplicateOfId == issueId)
+                    .OrderBy(d => d.RaisedAt).ThenBy(d => d.Id)
+                    .Select(d => new OtherIssue(d.Reference, d.Title, d.Status))
+                    .ToListAsync(ct),
+                Related = await (
+                    from link in db.IssueLinks.AsNoTracking()
+                    where link.IssueId == issueId || link.OtherIssueId == issueId
+                    join other in visible on (link.IssueId == issueId ? link.OtherIssueId : link.IssueId) equals other.Id
+                    orderby link.LinkedAt, link.Id
+                    select new RelatedIssue(link.Id, other.Reference, other.Title, other.Status, link.Reason))
+                    .ToListAsync(ct),
                 SeesTaskGroup = taskGroupId is not null && await viewer.VisibleTaskGroups(db).AnyAsync(g => g.Id == taskGroupId, ct),
                 LinkableTaskGroups = model.CanLinkTaskGroup
                     ? await db.TaskGroups.AsNoTracking()

@@ -73,6 +73,11 @@ public static class ViewTaskGroup
 
         public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
 
+        /// <summary>The timeline as the shared <c>_Timeline</c> partial draws it.</summary>
+        public Infrastructure.Timeline TimelineView => new("timeline",
+            [.. Timeline.Select(e => new Infrastructure.Timeline.Entry(e.Summary, e.Actor ?? "the system", e.OccurredAt,
+                e.Body is null ? [] : [new Infrastructure.Timeline.Line(e.Body)]))]);
+
         public required IReadOnlyList<SelectListItem> Candidates { get; init; }
 
         public required DateOnly Today { get; init; }
@@ -127,9 +132,9 @@ public static class ViewTaskGroup
                     visibleIssues.Where(i => i.Id == a.IssueId).Select(i => i.Reference).FirstOrDefault()))
                 .ToListAsync(ct);
 
-            // One range seek on (TaskGroupId, Id), newest first.
+            // Newest first by when it happened (rows are not always inserted in that order): one range seek on (TaskGroupId, OccurredAt, Id).
             var timeline = await db.TaskGroupEvents.AsNoTracking().Where(e => e.TaskGroupId == id)
-                .OrderByDescending(e => e.Id)
+                .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
                 .Take(TimelineLimit)
                 .Select(e => new TimelineEntry(e.Summary, e.Body, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(), e.OccurredAt))
                 .ToListAsync(ct);
