@@ -740,8 +740,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActorId");
 
-                    b.HasIndex("RelatedIssueId");
-
                     b.HasIndex("Kind", "OccurredAt");
 
                     b.HasIndex("IssueId", "OccurredAt", "Id");
@@ -1641,10 +1639,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
-                        .WithMany()
-                        .HasForeignKey("RelatedIssueId");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueLink", b =>
