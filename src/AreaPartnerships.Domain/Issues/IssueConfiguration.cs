@@ -65,7 +65,7 @@ internal sealed class IssueEventConfiguration : IEntityTypeConfiguration<IssueEv
         builder.Property(e => e.Body).HasMaxLength(4000);
         builder.HasOne<Issue>().WithMany(i => i.Events).HasForeignKey(e => e.IssueId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.ActorId);
-        builder.HasOne<Issue>().WithMany().HasForeignKey(e => e.RelatedIssueId);
+        // RelatedIssueId is a plain column, not a foreign key: adding one would make SQLite rebuild this, the largest table.
 
         // The timeline reads newest first by when things happened (rows are not always inserted in that order).
         builder.HasIndex(e => new { e.IssueId, e.OccurredAt, e.Id });

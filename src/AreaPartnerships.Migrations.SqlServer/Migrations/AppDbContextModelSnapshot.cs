@@ -795,8 +795,6 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ActorId");
 
-                    b.HasIndex("RelatedIssueId");
-
                     b.HasIndex("Kind", "OccurredAt");
 
                     b.HasIndex("IssueId", "OccurredAt", "Id");
@@ -1720,10 +1718,6 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
-                        .WithMany()
-                        .HasForeignKey("RelatedIssueId");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueLink", b =>

@@ -760,8 +760,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActorId");
 
-                    b.HasIndex("RelatedIssueId");
-
                     b.HasIndex("Kind", "OccurredAt");
 
                     b.HasIndex("IssueId", "OccurredAt", "Id");
@@ -1657,10 +1655,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
-                        .WithMany()
-                        .HasForeignKey("RelatedIssueId");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueLink", b =>

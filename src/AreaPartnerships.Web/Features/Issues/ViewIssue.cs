@@ -13,6 +13,9 @@ public static class ViewIssue
 {
     public const int TimelineLimit = 500;
 
+    /// <summary>At most this many duplicates, and related issues, are listed on an issue.</summary>
+    public const int OtherIssuesLimit = 100;
+
     public sealed record Summary(
         int Id,
         string Reference,
@@ -163,6 +166,7 @@ public static class ViewIssue
                 // Seeks on DuplicateOfId and on each column of the link; the other issue only when this person may see it.
                 Duplicates = await visible.Where(d => d.DuplicateOfId == issueId)
                     .OrderBy(d => d.RaisedAt).ThenBy(d => d.Id)
+                    .Take(OtherIssuesLimit)
                     .Select(d => new OtherIssue(d.Reference, d.Title, d.Status))
                     .ToListAsync(ct),
                 Related = await (
@@ -171,6 +175,7 @@ public static class ViewIssue
                     join other in visible on (link.IssueId == issueId ? link.OtherIssueId : link.IssueId) equals other.Id
                     orderby link.LinkedAt, link.Id
                     select new RelatedIssue(link.Id, other.Reference, other.Title, other.Status, link.Reason))
+                    .Take(OtherIssuesLimit)
                     .ToListAsync(ct),
                 SeesTaskGroup = taskGroupId is not null && await viewer.VisibleTaskGroups(db).AnyAsync(g => g.Id == taskGroupId, ct),
                 LinkableTaskGroups = model.CanLinkTaskGroup

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AreaPartnerships.Migrations.Sqlite.Migrations
+namespace AreaPartnerships.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class IssueLinksAndTimelineOrder : Migration
@@ -26,20 +26,20 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "RelatedIssueId",
                 table: "IssueEvents",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "IssueLinks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IssueId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OtherIssueId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    LinkedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IssueId = table.Column<int>(type: "int", nullable: false),
+                    OtherIssueId = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    LinkedById = table.Column<int>(type: "int", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,11 +80,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                 columns: new[] { "IssueId", "OccurredAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_IssueEvents_RelatedIssueId",
-                table: "IssueEvents",
-                column: "RelatedIssueId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Categories_Theme",
                 table: "Categories",
                 column: "Theme");
@@ -104,22 +99,11 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                 name: "IX_IssueLinks_OtherIssueId",
                 table: "IssueLinks",
                 column: "OtherIssueId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_IssueEvents_Issues_RelatedIssueId",
-                table: "IssueEvents",
-                column: "RelatedIssueId",
-                principalTable: "Issues",
-                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_IssueEvents_Issues_RelatedIssueId",
-                table: "IssueEvents");
-
             migrationBuilder.DropTable(
                 name: "IssueLinks");
 
@@ -133,10 +117,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_IssueEvents_IssueId_OccurredAt_Id",
-                table: "IssueEvents");
-
-            migrationBuilder.DropIndex(
-                name: "IX_IssueEvents_RelatedIssueId",
                 table: "IssueEvents");
 
             migrationBuilder.DropIndex(
