@@ -767,6 +767,9 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("LastNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");
