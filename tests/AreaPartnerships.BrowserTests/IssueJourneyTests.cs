@@ -71,7 +71,7 @@ public sealed partial class IssueJourneyTests(BrowserFixture browser)
         await manager.GetByLabel(new Regex("^Level 3")).CheckAsync();
         await manager.GetByLabel(new Regex("^Why is the issue being")).FillAsync("Organised supply across several addresses: the police must lead.");
         await manager.GetByLabel("Owner in the lead organisation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "PC Mark Davies (West Midlands Police)" });
-        await manager.GetByLabel("Lead organisation").SelectOptionAsync(new SelectOptionValue { Label = "West Midlands Police" });
+        await manager.GetByLabel("Lead organisation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "West Midlands Police" });
         await manager.GetByRole(AriaRole.Button, new() { Name = "Step up the issue" }).ClickAsync();
         await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToContainTextAsync("Issue stepped up to Level 3");
         await Assertions.Expect(manager.Locator("[data-testid=timeline]")).ToContainTextAsync("Stepped up from Level 2 to Level 3");

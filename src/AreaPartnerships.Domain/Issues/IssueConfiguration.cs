@@ -117,5 +117,9 @@ internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<R
     {
         builder.HasKey(c => c.Year);
         builder.Property(c => c.Year).ValueGeneratedNever();
+
+        // Left from when numbers were taken under a version check: no longer read or checked (the number is
+        // taken by one atomic UPDATE). Kept in the schema so no table rebuild is needed.
+        builder.Property<Guid>("Version");
     }
 }

@@ -864,6 +864,9 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("LastNumber")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");

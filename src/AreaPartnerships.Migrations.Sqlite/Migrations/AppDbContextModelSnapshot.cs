@@ -827,6 +827,9 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("LastNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");

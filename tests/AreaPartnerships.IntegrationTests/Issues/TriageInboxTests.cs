@@ -215,7 +215,7 @@ public sealed class TriageInboxTests(AppFactory app) : IClassFixture<AppFactory>
         var first = IssuePages.References(await client.GetDocumentAsync("/issues/triage"))[0];
         var second = IssuePages.References(await client.GetDocumentAsync("/issues/triage"))[1];
         var response = await IssueWorld.PostWithVersionAsync(client, $"/issues/{first}/triage",
-            [new("Level", "Borough"), new("Reason", "Borough-wide"), new("OwnerId", IssueWorld.Id(pm.Id))]);
+            [new("Level", "Borough"), new("Reason", "Borough-wide"), new("BoroughOwnerId", IssueWorld.Id(pm.Id))]);
 
         Assert.Equal($"/issues/{second}/triage?from=triage", response.Headers.Location!.OriginalString);
     }

@@ -197,7 +197,7 @@ public sealed class TriageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(["The follow-up date must be today or in the future"], Html.ErrorSummary(await Html.ReadAsync(past)));
 
         var noOwner = await PostWithVersionAsync(client, url, [new("Level", "Partnership"), new("Reason", "Partnership job")]);
-        Assert.Equal(["Select who owns the issue"], Html.ErrorSummary(await Html.ReadAsync(noOwner)));
+        Assert.Equal(["Select who owns the issue: the area manager or a named person in a lead partner"], Html.ErrorSummary(await Html.ReadAsync(noOwner)));
 
         var stored = await StoredAsync(app, issue.Id);
         Assert.Equal((IssueStatus.New, (IssueLevel?)null, (int?)null, (int?)null), (stored.Status, stored.Level, stored.OwnerId, stored.ReferredOrganisationId));

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AreaPartnerships.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129082626_ConsecutiveIssueReferences")]
+    [Migration("20261129093119_ConsecutiveIssueReferences")]
     partial class ConsecutiveIssueReferences
     {
         /// <inheritdoc />
@@ -769,6 +769,9 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.Property<int>("LastNumber")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Year");
 

@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -11,16 +10,13 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "ReferenceCounters");
-
-            // Each year's counter starts from the highest reference already issued that year, so the next raise
-            // continues the sequence (and a year with issues but no counter row gets one).
+            // The counter's version is no longer a concurrency token (no schema change). Each year's counter starts
+            // from the highest reference already issued that year, so the next raise continues the sequence (and a
+            // year with issues but no counter row gets one).
             migrationBuilder.Sql("""
-                INSERT INTO "ReferenceCounters" ("Year", "LastNumber")
-                SELECT DISTINCT CAST(substr("Reference", 4, 4) AS INTEGER), 0 FROM "Issues" AS i
-                WHERE "Reference" GLOB 'AP-[0-9][0-9][0-9][0-9]-[0-9]*'
+                INSERT INTO "ReferenceCounters" ("Year", "LastNumber", "Version")
+                SELECT DISTINCT CAST(substr(i."Reference", 4, 4) AS INTEGER), 0, '00000000-0000-0000-0000-000000000000' FROM "Issues" AS i
+                WHERE i."Reference" GLOB 'AP-[0-9][0-9][0-9][0-9]-[0-9]*'
                   AND NOT EXISTS (SELECT 1 FROM "ReferenceCounters" AS c WHERE c."Year" = CAST(substr(i."Reference", 4, 4) AS INTEGER));
                 """);
             migrationBuilder.Sql("""
@@ -35,12 +31,7 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<Guid>(
-                name: "Version",
-                table: "ReferenceCounters",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
         }
     }
 }

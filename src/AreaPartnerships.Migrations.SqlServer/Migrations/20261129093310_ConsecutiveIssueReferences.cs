@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -11,15 +10,12 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "ReferenceCounters");
-
-            // Each year's counter starts from the highest reference already issued that year, so the next raise
-            // continues the sequence (and a year with issues but no counter row gets one).
+            // The counter's version is no longer a concurrency token (no schema change). Each year's counter starts
+            // from the highest reference already issued that year, so the next raise continues the sequence (and a
+            // year with issues but no counter row gets one).
             migrationBuilder.Sql("""
-                INSERT INTO [ReferenceCounters] ([Year], [LastNumber])
-                SELECT DISTINCT TRY_CAST(SUBSTRING(i.[Reference], 4, 4) AS int), 0 FROM [Issues] AS i
+                INSERT INTO [ReferenceCounters] ([Year], [LastNumber], [Version])
+                SELECT DISTINCT TRY_CAST(SUBSTRING(i.[Reference], 4, 4) AS int), 0, NEWID() FROM [Issues] AS i
                 WHERE i.[Reference] LIKE 'AP-[0-9][0-9][0-9][0-9]-[0-9]%'
                   AND NOT EXISTS (SELECT 1 FROM [ReferenceCounters] AS c WHERE c.[Year] = TRY_CAST(SUBSTRING(i.[Reference], 4, 4) AS int));
                 """);
@@ -38,12 +34,7 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<Guid>(
-                name: "Version",
-                table: "ReferenceCounters",
-                type: "uniqueidentifier",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
         }
     }
 }

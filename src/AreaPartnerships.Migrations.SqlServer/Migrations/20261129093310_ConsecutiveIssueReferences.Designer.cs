@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AreaPartnerships.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129082638_ConsecutiveIssueReferences")]
+    [Migration("20261129093310_ConsecutiveIssueReferences")]
     partial class ConsecutiveIssueReferences
     {
         /// <inheritdoc />
@@ -804,6 +804,9 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.Property<int>("LastNumber")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Year");
 
