@@ -14,7 +14,7 @@ public sealed class SummaryRowTests
             [new TagHelperAttribute("data-testid", "review"), new TagHelperAttribute("class", "app-preserve-lines")], "4 July 2026");
 
         Assert.Equal(
-            "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Review &lt;date&gt;</dt>"
+            "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Review &lt;date&gt;</dt>\n"
             + "<dd class=\"govuk-summary-list__value app-preserve-lines\" data-testid=\"review\">4 July 2026</dd></div>",
             html);
     }

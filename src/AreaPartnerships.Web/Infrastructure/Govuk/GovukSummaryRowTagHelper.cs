@@ -37,7 +37,9 @@ public sealed class GovukSummaryRowTagHelper : TagHelper
         dt.AddCssClass("govuk-summary-list__key");
         dt.InnerHtml.Append(Key);
 
+        // A line break between key and value, as hand-written markup has, so copied or extracted text reads "Due 4 July 2026".
         output.Content.SetHtmlContent(dt);
+        output.Content.AppendHtml("\n");
         output.Content.AppendHtml(dd);
     }
 }
