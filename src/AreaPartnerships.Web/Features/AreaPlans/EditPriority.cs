@@ -142,9 +142,8 @@ public static class EditPriority
             }
 
             await AreaPlanStore.CheckLeadAsync(db, form.LeadOrganisationId, priority.LeadOrganisationId, nameof(Form.LeadOrganisationId), ct);
-            db.Entry(priority).Property(p => p.Version).OriginalValue = form.Version;
             priority.Change(form.Title, form.Description, form.LeadOrganisationId);
-            var result = await VersionedSave.SaveAsync(db, priority, null, AreaPlanStore.PriorityConflict(db), ct);
+            var result = await VersionedSave.SaveAsync(db, priority, form.Version, AreaPlanStore.PriorityConflict(db), ct);
             if (result.Conflict is null)
             {
                 logger.LogInformation("User {UserId} changed priority {PriorityId} in area {AreaId}", viewer.UserId, priority.Id, area.Id);

@@ -73,15 +73,11 @@ public static class EditSummary
                 plan = new AreaPlan(area.Id, start);
                 db.AreaPlans.Add(plan);
             }
-            else
-            {
-                db.Entry(plan).Property(p => p.Version).OriginalValue = form.Version;
-            }
 
             plan.SetSummary(form.Summary);
             try
             {
-                var result = await VersionedSave.SaveAsync(db, plan, null, PlanConflict, ct);
+                var result = await VersionedSave.SaveAsync(db, plan, form.Version, PlanConflict, ct);
                 if (result.Conflict is not null || result.NotFound)
                 {
                     return result;

@@ -86,12 +86,11 @@ public static class RemovePriority
             var serving = await ServingAsync(priorityId, ct);
             // Marked deleted before the plan lets go of it: EF refuses a priority cut loose from its plan
             // (nothing is deleted by cascade). If the plan refuses, nothing is saved.
-            db.Entry(priority).Property(p => p.Version).OriginalValue = form.Version;
             db.Priorities.Remove(priority);
             plan.RemovePriority(priority, [.. serving.Select(g => g.Name)]);
             try
             {
-                var result = await VersionedSave.SaveAsync(db, priority, null, AreaPlanStore.PriorityConflict(db), ct);
+                var result = await VersionedSave.SaveAsync(db, priority, form.Version, AreaPlanStore.PriorityConflict(db), ct);
                 if (result.Conflict is not null || result.NotFound)
                 {
                     return result;

@@ -55,11 +55,10 @@ public static class EditArea
                     return SaveResult.Missing();
                 }
 
-                db.Entry(area).Property(a => a.Version).OriginalValue = form.Version;
                 area.Update(form.Name!, form.IsActive);
             }
 
-            return await VersionedSave.SaveAsync(db, area, null, new ConflictText("area", v =>
+            return await VersionedSave.SaveAsync(db, area, form.Version, new ConflictText("area", v =>
                 [$"name “{v.GetValue<string>(nameof(Area.Name))}”", $"active {EditConflict.YesNo(v.GetValue<bool>(nameof(Area.IsActive)))}"]), ct);
         }
     }

@@ -122,11 +122,10 @@ public static partial class EditCategory
             }
             else
             {
-                db.Entry(category).Property(c => c.Version).OriginalValue = form.Version;
                 category.Update(form.Name!, form.Code!, form.Theme!.Value, serviceId, form.IsActive);
             }
 
-            return await VersionedSave.SaveAsync(db, category, null, new ConflictText("category", v =>
+            return await VersionedSave.SaveAsync(db, category, form.Version, new ConflictText("category", v =>
             [
                 $"name “{v.GetValue<string>(nameof(Category.Name))}”",
                 $"code “{v.GetValue<string>(nameof(Category.Code))}”",

@@ -73,9 +73,8 @@ public static class EditLevelTarget
                 return SaveResult.Missing();
             }
 
-            db.Entry(target).Property(t => t.Version).OriginalValue = form.Version;
             target.Change(form.TargetDays!.Value);
-            return await VersionedSave.SaveAsync(db, target, null, new ConflictText("target", v => [Days(v.GetValue<int>(nameof(LevelTarget.TargetDays)))]), ct);
+            return await VersionedSave.SaveAsync(db, target, form.Version, new ConflictText("target", v => [Days(v.GetValue<int>(nameof(LevelTarget.TargetDays)))]), ct);
         }
     }
 }

@@ -79,11 +79,10 @@ public static class EditOrganisation
                     return SaveResult.Missing();
                 }
 
-                db.Entry(organisation).Property(o => o.Version).OriginalValue = form.Version;
                 organisation.Update(form.Name!, form.Kind!.Value, form.IsFrontLineService, form.FrontLineContact, form.IsActive);
             }
 
-            return await VersionedSave.SaveAsync(db, organisation, null, new ConflictText("organisation", v =>
+            return await VersionedSave.SaveAsync(db, organisation, form.Version, new ConflictText("organisation", v =>
                 [
                     $"name “{v.GetValue<string>(nameof(Organisation.Name))}”",
                     $"kind {OrganisationKinds.DisplayName(v.GetValue<OrganisationKind>(nameof(Organisation.Kind))).ToLowerInvariant()}",

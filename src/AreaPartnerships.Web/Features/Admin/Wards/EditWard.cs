@@ -107,12 +107,11 @@ public static class EditWard
                     return SaveResult.Missing();
                 }
 
-                db.Entry(ward).Property(w => w.Version).OriginalValue = form.Version;
             }
 
             ward.Update(form.Name!, form.AreaId!.Value, form.Population, form.DeprivationRank, form.IsActive);
 
-            return await VersionedSave.SaveAsync(db, ward, null, new ConflictText("ward", async (v, token) =>
+            return await VersionedSave.SaveAsync(db, ward, form.Version, new ConflictText("ward", async (v, token) =>
             {
                 var areaNames = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, token);
                 return (IEnumerable<string>)
