@@ -46,6 +46,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<IssueLink> IssueLinks => Set<IssueLink>();
 
+    public DbSet<IssueCount> IssueCounts => Set<IssueCount>();
+
     public DbSet<LevelTarget> LevelTargets => Set<LevelTarget>();
 
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
@@ -86,16 +88,43 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> in the same transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var counts = IssueCount.Changes(ChangeTracker);
+        if (counts.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        IssueCount.Apply(this, counts);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var counts = IssueCount.Changes(ChangeTracker);
+        if (counts.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The counts move after the rows are saved (a refused save moves nothing) and commit with them.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await IssueCount.ApplyAsync(this, counts, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -30,12 +30,20 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         // The case list filters by scope (area / ward / organisation / owner) and by each filter it offers,
         // and sorts by each column it offers; each index ends with the default sort (RaisedAt) or Id so a
         // filtered page is a range seek, not a scan. Free text on the title cannot use an index (contains).
+        // Pages are read by key (ListIssues' seek), so every sort the list offers has an index (sort column, Id) that
+        // serves the whole table in that order, and the scopes people work in (area, ward, owner) have one in the
+        // default order: the first or next 25 rows are a range read whatever the table's size (docs/decisions/0023).
         builder.HasIndex(i => i.Reference).IsUnique();
+        builder.HasIndex(i => new { i.RaisedAt, i.Id });
+        builder.HasIndex(i => new { i.AreaId, i.RaisedAt, i.Id });
         builder.HasIndex(i => new { i.AreaId, i.Status, i.RaisedAt, i.Id });
+        builder.HasIndex(i => new { i.WardId, i.RaisedAt, i.Id });
         builder.HasIndex(i => new { i.WardId, i.Status, i.RaisedAt, i.Id });
+        builder.HasIndex(i => new { i.Status, i.Id });
         builder.HasIndex(i => new { i.Status, i.RaisedAt, i.Id });
-        builder.HasIndex(i => new { i.Status, i.TargetDate });
+        builder.HasIndex(i => new { i.Level, i.Id });
         builder.HasIndex(i => new { i.Level, i.Status, i.RaisedAt, i.Id });
+        builder.HasIndex(i => new { i.OwnerId, i.RaisedAt, i.Id });
         builder.HasIndex(i => new { i.OwnerId, i.Status, i.RaisedAt, i.Id });
         builder.HasIndex(i => new { i.LeadOrganisationId, i.Status, i.RaisedAt, i.Id });
         builder.HasIndex(i => new { i.ReferredOrganisationId, i.Status, i.RaisedAt, i.Id });
@@ -43,8 +51,11 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.HasIndex(i => new { i.Source, i.RaisedAt, i.Id });
         builder.HasIndex(i => new { i.TargetDate, i.Id });
 
-        // Level 1 follow-ups due (FollowUps.FollowUpDueOn): only referred issues have a date.
-        builder.HasIndex(i => new { i.FollowUpOn, i.Status, i.ReferralConfirmedAt });
+        // Overdue and follow-ups due are counted live (they depend on today's date): each seek starts from the open
+        // statuses, so the cost is the open work, not the history, and carries area and ward so a count per area or
+        // ward is read from the index alone.
+        builder.HasIndex(i => new { i.Status, i.TargetDate, i.AreaId, i.WardId });
+        builder.HasIndex(i => new { i.Status, i.FollowUpOn, i.ReferralConfirmedAt, i.AreaId, i.WardId });
         builder.HasIndex(i => new { i.LastActivityAt, i.Id });
         builder.HasIndex(i => new { i.Title, i.Id });
         builder.HasIndex(i => i.TaskGroupId);

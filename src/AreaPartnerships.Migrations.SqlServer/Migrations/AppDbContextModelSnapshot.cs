@@ -715,19 +715,27 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LastActivityAt", "Id");
 
-                    b.HasIndex("Status", "TargetDate");
+                    b.HasIndex("Level", "Id");
+
+                    b.HasIndex("RaisedAt", "Id");
+
+                    b.HasIndex("Status", "Id");
 
                     b.HasIndex("TargetDate", "Id");
 
                     b.HasIndex("Title", "Id");
 
+                    b.HasIndex("AreaId", "RaisedAt", "Id");
+
                     b.HasIndex("CategoryId", "RaisedAt", "Id");
 
-                    b.HasIndex("FollowUpOn", "Status", "ReferralConfirmedAt");
+                    b.HasIndex("OwnerId", "RaisedAt", "Id");
 
                     b.HasIndex("Source", "RaisedAt", "Id");
 
                     b.HasIndex("Status", "RaisedAt", "Id");
+
+                    b.HasIndex("WardId", "RaisedAt", "Id");
 
                     b.HasIndex("AreaId", "Status", "RaisedAt", "Id");
 
@@ -739,9 +747,38 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReferredOrganisationId", "Status", "RaisedAt", "Id");
 
+                    b.HasIndex("Status", "TargetDate", "AreaId", "WardId");
+
                     b.HasIndex("WardId", "Status", "RaisedAt", "Id");
 
+                    b.HasIndex("Status", "FollowUpOn", "ReferralConfirmedAt", "AreaId", "WardId");
+
                     b.ToTable("Issues");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueCount", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("AreaId", "WardId", "Status", "Level", "IsConfidential");
+
+                    b.ToTable("IssueCounts");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueEvent", b =>

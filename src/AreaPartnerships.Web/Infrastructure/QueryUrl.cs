@@ -2,12 +2,18 @@ using Microsoft.Extensions.Primitives;
 
 namespace AreaPartnerships.Web.Infrastructure;
 
-/// <summary>Links to the current page with some query-string values changed (e.g. a column's sort link), back to page 1.</summary>
+/// <summary>
+/// Links to the current page with some query-string values changed (e.g. a column's sort link), back to the first
+/// page: a page number (<c>page</c>) or a position in a list read by key (<see cref="SeekLinks"/>) is dropped.
+/// </summary>
 public static class QueryUrl
 {
+    /// <summary>The query-string names that say which page of a list is shown.</summary>
+    public static readonly IReadOnlySet<string> PagingKeys = new HashSet<string>(["page", .. Govuk.SeekLinks.Keys], StringComparer.OrdinalIgnoreCase);
+
     public static string With(HttpRequest request, params (string Key, string? Value)[] changes)
     {
-        var keys = changes.Select(c => c.Key).Append("page").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var keys = changes.Select(c => c.Key).Concat(PagingKeys).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var query = request.Query.Where(q => !keys.Contains(q.Key)).ToList();
         query.AddRange(changes.Where(c => !string.IsNullOrEmpty(c.Value)).Select(c => new KeyValuePair<string, StringValues>(c.Key, c.Value)));
         return request.PathBase.Add(request.Path).ToUriComponent() + QueryString.Create(query).ToUriComponent();

@@ -132,30 +132,85 @@ public sealed class IssueListTests(AppFactory app, ITestOutputHelper output) : I
     }
 
     [Fact]
-    public async Task Thirty_issues_make_two_pages_the_second_with_five()
+    public async Task Thirty_issues_make_two_pages_read_by_key_next_previous_first_and_last()
     {
         var (client, references, area) = await SharedThirtyAsync();
 
         var first = await client.GetDocumentAsync($"/issues?AreaId={area}");
-        var second = await client.GetDocumentAsync($"/issues?AreaId={area}&Page=2");
+        var second = await client.GetDocumentAsync(Link(first, "a[rel=next]"));
+        var backToFirst = await client.GetDocumentAsync(Link(second, "a[rel=prev]"));
+        var last = await client.GetDocumentAsync(Link(first, "[data-testid=last-page]"));
+        var firstAgain = await client.GetDocumentAsync(Link(last, "[data-testid=first-page]"));
 
         Assert.Equal(25, IssuePages.References(first).Count);
         Assert.Equal(5, IssuePages.References(second).Count);
-        Assert.Contains("30 issues, page 1 of 2", first.QuerySelector("[data-testid=issues] caption")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("30 issues, page 2 of 2", second.QuerySelector("[data-testid=issues] caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("30 issues", first.QuerySelector("[data-testid=issues] caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("30 issues", second.QuerySelector("[data-testid=issues] caption")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(references.Order(StringComparer.Ordinal), IssuePages.References(first).Concat(IssuePages.References(second)).Order(StringComparer.Ordinal));
-        Assert.NotNull(first.QuerySelector(".govuk-pagination a[rel=next]"));
-        Assert.NotNull(second.QuerySelector(".govuk-pagination a[rel=prev]"));
+        Assert.Equal(IssuePages.References(first), IssuePages.References(backToFirst));
+        // The last page is the last 25 (a full page ending at the oldest), as reading by key from the end gives.
+        Assert.Equal(IssuePages.References(first).Concat(IssuePages.References(second)).Skip(5), IssuePages.References(last));
+        Assert.Null(last.QuerySelector("[data-testid=last-page]"));
+        Assert.Equal(IssuePages.References(first), IssuePages.References(firstAgain));
+        Assert.Contains($"AreaId={area}", Link(first, "a[rel=next]"), StringComparison.Ordinal);
+        Assert.Null(first.QuerySelector(".govuk-pagination a[rel=prev]"));
+        Assert.Null(second.QuerySelector(".govuk-pagination a[rel=next]"));
+        Assert.Null(last.QuerySelector(".govuk-pagination a[rel=next]"));
     }
+
+    /// <summary>Paging by key, in every order the list offers, both ways: the pages together are every issue once, in order.</summary>
+    [Theory]
+    [InlineData("reference", "asc")]
+    [InlineData("reference", "desc")]
+    [InlineData("title", "asc")]
+    [InlineData("title", "desc")]
+    [InlineData("raised", "asc")]
+    [InlineData("raised", "desc")]
+    [InlineData("level", "asc")]
+    [InlineData("level", "desc")]
+    [InlineData("status", "asc")]
+    [InlineData("status", "desc")]
+    [InlineData("target", "asc")]
+    [InlineData("target", "desc")]
+    [InlineData("activity", "asc")]
+    [InlineData("activity", "desc")]
+    public async Task Following_next_then_previous_visits_every_issue_once_in_order(string sort, string dir)
+    {
+        // Thirty issues with levels, due dates and none (nulls sort first going up, last going down), and equal titles (ties go by Id).
+        var world = await IssueWorld.CreateAsync(app);
+        await CreateVariedAsync(world, world.WardA1, 30);
+        var client = app.ClientFor(world.AreaManagerA.Id);
+        var area = world.AreaA;
+        var export = await client.GetStringAsync(new Uri($"/issues/export?AreaId={area}&Sort={sort}&Dir={dir}", UriKind.Relative));
+        var inOrder = export.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[0]).ToList();
+
+        var pages = new List<IReadOnlyList<string>>();
+        var page = await client.GetDocumentAsync($"/issues?AreaId={area}&Sort={sort}&Dir={dir}");
+        pages.Add(IssuePages.References(page));
+        while (page.QuerySelector(".govuk-pagination a[rel=next]") is not null)
+        {
+            page = await client.GetDocumentAsync(Link(page, "a[rel=next]"));
+            pages.Add(IssuePages.References(page));
+        }
+
+        var back = await client.GetDocumentAsync(Link(page, "a[rel=prev]"));
+
+        Assert.Equal(30, inOrder.Distinct().Count());
+        Assert.Equal(inOrder, pages.SelectMany(p => p));
+        Assert.Equal(pages[^2], IssuePages.References(back));
+    }
+
+    private static string Link(AngleSharp.Dom.IDocument page, string selector) =>
+        page.QuerySelector($".govuk-pagination {selector}")?.GetAttribute("href") ?? throw new Xunit.Sdk.XunitException($"No {selector} link");
 
     [Theory]
     [InlineData("AreaId=abc", 1)]
     [InlineData("WardId=99999999999999", 1)]
     [InlineData("Sort=nonsense", 1)]
     [InlineData("Sort=title&Dir=sideways", 1)]
-    [InlineData("Page=999", 2)]
-    [InlineData("Page=-4", 1)]
-    [InlineData("Page=abc", 1)]
+    [InlineData("After=AP-1999-99999", 1)]
+    [InlineData("Before=%00&After=", 1)]
+    [InlineData("Last=perhaps", 1)]
     [InlineData("Level=7", 1)]
     [InlineData("Level=abc", 1)]
     [InlineData("Status=Bogus", 1)]
@@ -172,7 +227,8 @@ public sealed class IssueListTests(AppFactory app, ITestOutputHelper output) : I
         var export = await client.GetAsync(new Uri($"/issues/export?{odd}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"30 issues, page {page} of 2", list.QuerySelector("[data-testid=issues] caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("30 issues", list.QuerySelector("[data-testid=issues] caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(page == 1 ? 25 : 5, IssuePages.References(list).Count);
         Assert.All(IssuePages.References(list), r => Assert.Contains(r, references));
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
     }
@@ -185,10 +241,10 @@ public sealed class IssueListTests(AppFactory app, ITestOutputHelper output) : I
     [InlineData("Dir=")]
     [InlineData("Dir")]
     [InlineData("Dir=%20")]
-    [InlineData("Page=")]
-    [InlineData("Page")]
-    [InlineData("Sort=&Dir=&Page=")]
-    [InlineData("Sort=%20&Dir=sideways&Page=-1")]
+    [InlineData("After=")]
+    [InlineData("Before")]
+    [InlineData("Sort=&Dir=&After=&Before=&Last=")]
+    [InlineData("Sort=%20&Dir=sideways&After=%20")]
     public async Task An_empty_or_missing_sort_direction_or_page_is_the_default_newest_first_and_the_export_is_whole(string odd)
     {
         var (client, references, area) = await SortableAsync();
@@ -315,7 +371,8 @@ public sealed class IssueListTests(AppFactory app, ITestOutputHelper output) : I
 
         var response = await client.GetAsync(new Uri($"/issues/export{query}", UriKind.Relative));
         var records = IssuePages.ParseCsv(await response.Content.ReadAsStringAsync());
-        var listed = (await IssuePages.ListedAsync(client, query)).Concat(await IssuePages.ListedAsync(client, query + "&Page=2")).ToList();
+        var first = await client.GetDocumentAsync($"/issues{query}");
+        var listed = IssuePages.References(first).Concat(IssuePages.References(await client.GetDocumentAsync(Link(first, "a[rel=next]")))).ToList();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("attachment;", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);

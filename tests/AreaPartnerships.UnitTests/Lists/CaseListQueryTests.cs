@@ -2,21 +2,21 @@ using AreaPartnerships.Web.Features.Issues;
 
 namespace AreaPartnerships.UnitTests.Lists;
 
-/// <summary>The case list's sort, direction and page: anything empty, missing or unknown is the default, never an error.</summary>
+/// <summary>The case list's sort, direction and position: anything empty, missing or unknown is the default, never an error.</summary>
 public sealed class CaseListQueryTests
 {
     [Theory]
-    [InlineData(null, null, 0, "raised", "desc", 1)]
-    [InlineData("", "", -3, "raised", "desc", 1)]
-    [InlineData(" ", " ", 1, "raised", "desc", 1)]
-    [InlineData("nonsense", "sideways", 4, "raised", "desc", 4)]
-    [InlineData("TITLE", "ASC", 2, "title", "asc", 2)]
-    [InlineData(" target ", "desc", 1, "target", "desc", 1)]
-    public void Normalise_keeps_known_values_and_makes_the_rest_the_default(string? sort, string? dir, int page, string wantedSort, string wantedDir, int wantedPage)
+    [InlineData(null, null, null, "raised", "desc", null)]
+    [InlineData("", "", "", "raised", "desc", null)]
+    [InlineData(" ", " ", "  ", "raised", "desc", null)]
+    [InlineData("nonsense", "sideways", "ap-2026-00004", "raised", "desc", "AP-2026-00004")]
+    [InlineData("TITLE", "ASC", " AP-2026-00002 ", "title", "asc", "AP-2026-00002")]
+    [InlineData(" target ", "desc", null, "target", "desc", null)]
+    public void Normalise_keeps_known_values_and_makes_the_rest_the_default(string? sort, string? dir, string? after, string wantedSort, string wantedDir, string? wantedAfter)
     {
-        var query = new ListIssues.Query { Sort = sort, Dir = dir, Page = page }.Normalise();
+        var query = new ListIssues.Query { Sort = sort, Dir = dir, After = after, Before = after }.Normalise();
 
-        Assert.Equal((wantedSort, wantedDir, wantedPage), (query.Sort, query.Dir, query.Page));
+        Assert.Equal((wantedSort, wantedDir, wantedAfter, wantedAfter), (query.Sort, query.Dir, query.After, query.Before));
     }
 
     [Fact]

@@ -17,8 +17,9 @@ namespace AreaPartnerships.Web.Features.Home;
 /// open work is there, and — for an area manager — the worklist of what needs them now. Every count is a link
 /// to the case list filtered to exactly the issues counted (<see cref="IssueFilter"/> builds the same filter the
 /// list reads), and every count starts from the same rule the list does (<c>viewer.VisibleIssues</c>), so the
-/// number on the home page is the number of rows behind the link. Counts are SQL counts, never loaded rows: a
-/// fixed number of commands whatever the number of issues.
+/// number on the home page is the number of rows behind the link. Open and awaiting-triage counts come from the
+/// <see cref="IssueCount"/> summary; overdue and follow-ups due are counted over the open issues only. A fixed number
+/// of commands whatever the number of issues.
 /// </summary>
 public static class HomePage
 {
@@ -177,7 +178,7 @@ public static class HomePage
                         var wardIds = viewer.WardIds;
                         var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
                             .Select(w => new { w.Id, w.Name, Area = w.Area.Name }).ToListAsync(ct);
-                        var counts = await CountAsync(viewer.VisibleIssues(db), i => i.WardId, today, ct);
+                        var counts = await CountAsync(viewer, Scope.Ward, today, ct);
                         return new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
                             [.. wards.Select(w => new ScopeRow(w.Name, w.Area, null, w.Id, counts.GetValueOrDefault(w.Id, Counts.None)))],
                             null, [Column.Open, Column.AwaitingTriage], null, []);
@@ -194,7 +195,7 @@ public static class HomePage
                         }
 
                         // Everything this partner may see (the case list's own rule), whatever area it is in.
-                        var counts = await CountAsync(viewer.VisibleIssues(db), _ => 0, today, ct);
+                        var counts = await CountAsync(viewer, Scope.Everything, today, ct);
                         return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
                             [new ScopeRow(organisation, null, null, null, counts.GetValueOrDefault(0, Counts.None))],
                             null, [Column.Open, Column.Overdue], null,
@@ -216,33 +217,70 @@ public static class HomePage
                 .OrderBy(a => a.Name)
                 .Select(a => new { a.Id, a.Name, Wards = a.Wards.Count })
                 .ToListAsync(ct);
-            var counts = await CountAsync(viewer.VisibleIssues(db), i => i.AreaId, today, ct);
+            var counts = await CountAsync(viewer, Scope.Area, today, ct);
             return [.. areas.Select(a => new ScopeRow(a.Name, a.Wards == 1 ? "1 ward" : $"{a.Wards} wards", a.Id, null, counts.GetValueOrDefault(a.Id, Counts.None)))];
         }
 
-        /// <summary>
-        /// The counts per key, in two commands: open, awaiting triage and overdue in one grouped count (the case
-        /// list's own conditions), follow-ups due in another (the one rule, <see cref="FollowUps.FollowUpDueOn"/>).
-        /// </summary>
-        private static async Task<Dictionary<int, Counts>> CountAsync(IQueryable<Issue> visible, System.Linq.Expressions.Expression<Func<Issue, int>> key, DateOnly today, CancellationToken ct)
+        /// <summary>What the counts are grouped by.</summary>
+        private enum Scope
         {
-            var grouped = await visible
-                .Where(i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
-                .GroupBy(key)
-                .Select(g => new
+            Area,
+            Ward,
+            Everything,
+        }
+
+        /// <summary>
+        /// The counts per area or ward, in three commands whatever the number of issues: open and awaiting triage from
+        /// the <see cref="IssueCount"/> summary (the issues themselves for a partner, whose rule it does not hold);
+        /// overdue and follow-ups due (which depend on today's date) counted from indexes that start at the open
+        /// statuses, so they cost the open work, not the history. Every count starts from the rule the list reads.
+        /// </summary>
+        private async Task<Dictionary<int, Counts>> CountAsync(Viewer viewer, Scope scope, DateOnly today, CancellationToken ct)
+        {
+            var visible = viewer.VisibleIssues(db);
+            System.Linq.Expressions.Expression<Func<Issue, int>> key = scope switch
+            {
+                Scope.Area => i => i.AreaId,
+                Scope.Ward => i => i.WardId,
+                _ => i => 0,
+            };
+
+            Dictionary<int, (int Open, int New)> open;
+            if (viewer.VisibleIssueCounts(db) is { } summary)
+            {
+                var openRows = summary.Where(c => c.Status == IssueStatus.New || c.Status == IssueStatus.Triaged || c.Status == IssueStatus.InProgress);
+                var grouped = scope switch
                 {
-                    g.Key,
-                    Open = g.Count(),
-                    New = g.Count(i => i.Status == IssueStatus.New),
-                    Overdue = g.Count(i => i.TargetDate != null && i.TargetDate < today),
-                })
-                .ToListAsync(ct);
+                    Scope.Area => openRows.GroupBy(c => c.AreaId),
+                    Scope.Ward => openRows.GroupBy(c => c.WardId),
+                    _ => openRows.GroupBy(c => 0),
+                };
+                open = await grouped
+                    .Select(g => new { g.Key, Open = g.Sum(c => c.Total), New = g.Sum(c => c.Status == IssueStatus.New ? c.Total : 0) })
+                    .ToDictionaryAsync(g => g.Key, g => (g.Open, g.New), ct);
+            }
+            else
+            {
+                open = await visible
+                    .Where(i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
+                    .GroupBy(key)
+                    .Select(g => new { g.Key, Open = g.Count(), New = g.Count(i => i.Status == IssueStatus.New) })
+                    .ToDictionaryAsync(g => g.Key, g => (g.Open, g.New), ct);
+            }
+
+            var overdue = await visible
+                .Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
+                    && i.TargetDate != null && i.TargetDate < today)
+                .GroupBy(key)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
             var followUps = await visible.Where(FollowUps.FollowUpDueOn(today))
                 .GroupBy(key)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-            // A follow-up due is an open issue, so every key with one is among the open groups.
-            return grouped.ToDictionary(g => g.Key, g => new Counts(g.Open, g.New, g.Overdue, followUps.GetValueOrDefault(g.Key)));
+
+            // Overdue issues and follow-ups due are open, so every key with one is among the open groups.
+            return open.ToDictionary(g => g.Key, g => new Counts(g.Value.Open, g.Value.New, overdue.GetValueOrDefault(g.Key), followUps.GetValueOrDefault(g.Key)));
         }
 
         private async Task<Worklist> WorklistAsync(Viewer viewer, Counts totals, DateOnly today, CancellationToken ct)

@@ -85,6 +85,33 @@ public static class IssueAccess
         }
 
         /// <summary>
+        /// The <see cref="IssueCount"/> summary rows behind <see cref="VisibleIssues"/>, for the rules the summary can
+        /// express (by area, by ward, confidential or not) — the same rule, restated over the summary's columns, and
+        /// proven equal to counting <see cref="VisibleIssues"/> by a test. Null for partner users, whose rule (what
+        /// their organisation leads, is referred or is a member of) the summary does not hold: their counts are read
+        /// from the issues.
+        /// </summary>
+        public IQueryable<IssueCount>? VisibleIssueCounts(AppDbContext db)
+        {
+            var counts = db.IssueCounts.AsNoTracking();
+            switch (viewer.Role)
+            {
+                case Roles.PartnershipManager:
+                    return counts;
+                case Roles.AreaManager or Roles.SupportOfficer:
+                    var areaIds = viewer.AreaIds;
+                    return counts.Where(c => areaIds.Contains(c.AreaId));
+                case Roles.Councillor:
+                    var wardIds = viewer.WardIds;
+                    return counts.Where(c => wardIds.Contains(c.WardId) && !c.IsConfidential);
+                case Roles.PartnerUser:
+                    return null;
+                default:
+                    return counts.Where(c => false);
+            }
+        }
+
+        /// <summary>
         /// The timeline entries of an issue this person may read: confidential notes only for those who see confidential
         /// material, and an entry naming another issue (a related issue linked or unlinked) only when they may see that one too.
         /// </summary>

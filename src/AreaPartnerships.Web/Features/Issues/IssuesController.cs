@@ -60,7 +60,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
 
     /// <summary>New issues waiting for triage in the person's areas, oldest first.</summary>
     [HttpGet("triage")]
-    public async Task<IActionResult> Inbox(int? areaId, int page, [FromServices] ListIssues.Handler handler, CancellationToken ct)
+    public async Task<IActionResult> Inbox(int? areaId, string? after, string? before, bool last, [FromServices] ListIssues.Handler handler, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
         if (viewer.Role is not (Roles.AreaManager or Roles.PartnershipManager))
@@ -69,7 +69,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
         }
 
         ModelState.Clear();
-        var query = new ListIssues.Query { Status = IssueStatus.New, AreaId = areaId, Sort = "raised", Dir = "asc", Page = Math.Max(1, page) };
+        var query = new ListIssues.Query { Status = IssueStatus.New, AreaId = areaId, Sort = "raised", Dir = "asc", After = after, Before = before, Last = last };
         return View(await handler.HandleAsync(viewer, query, ct));
     }
 
@@ -142,8 +142,10 @@ public sealed class IssuesController(AppDbContext db) : Controller
     }
 
     [HttpGet("{reference}")]
-    public async Task<IActionResult> Show(string reference, string? from, [FromServices] ViewIssue.Handler handler, CancellationToken ct) =>
-        await handler.HandleAsync(await ViewerAsync(ct), reference, ct) is { } model ? View(model with { From = IssueOrigins.Parse(from) }) : NotFound();
+    public async Task<IActionResult> Show(string reference, string? from, string? timeline, [FromServices] ViewIssue.Handler handler, CancellationToken ct) =>
+        await handler.HandleAsync(await ViewerAsync(ct), reference, ct, fullTimeline: timeline == "all") is { } model
+            ? View(model with { From = IssueOrigins.Parse(from) })
+            : NotFound();
 
     [HttpPost("{reference}/notes")]
     public async Task<IActionResult> AddNote(string reference, AddNote.Form form, [FromServices] AddNote.Validator validator, [FromServices] AddNote.Handler handler,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
@@ -63,7 +64,14 @@ public static class ListIssues
         /// <summary>"asc" or "desc"; anything else means the default (newest first).</summary>
         public string? Dir { get; set; } = DefaultDir;
 
-        public int Page { get; set; } = 1;
+        /// <summary>Show the page that starts after this issue (a reference; <see cref="SeekLinks"/>).</summary>
+        public string? After { get; set; }
+
+        /// <summary>Show the page that ends before this issue.</summary>
+        public string? Before { get; set; }
+
+        /// <summary>Show the last page.</summary>
+        public bool Last { get; set; }
 
         public bool HasFilters =>
             !string.IsNullOrWhiteSpace(Q) || AreaId is not null || WardId is not null || !string.IsNullOrEmpty(Level) || Status is not null
@@ -71,7 +79,7 @@ public static class ListIssues
             || Theme is not null || FollowUpDue;
 
         /// <summary>
-        /// Puts sort, direction and page within what the list offers: an empty, missing or unknown value is the
+        /// Puts sort, direction and position within what the list offers: an empty, missing or unknown value is the
         /// default, never an error. Done before any query is built or any byte of a response written.
         /// </summary>
         public Query Normalise()
@@ -80,7 +88,8 @@ public static class ListIssues
             Sort = sort is not null && SortKeys.ContainsKey(sort) ? sort.ToLowerInvariant() : DefaultSort;
             var dir = Dir?.Trim().ToLowerInvariant();
             Dir = dir is "asc" or "desc" ? dir : DefaultDir;
-            Page = Math.Max(1, Page);
+            After = string.IsNullOrWhiteSpace(After) ? null : After.Trim().ToUpperInvariant();
+            Before = string.IsNullOrWhiteSpace(Before) ? null : Before.Trim().ToUpperInvariant();
             return this;
         }
     }
@@ -124,17 +133,31 @@ public static class ListIssues
         IReadOnlyList<SelectListItem> Owners,
         IReadOnlyList<SelectListItem> Organisations);
 
-    public sealed record Result(Query Query, IReadOnlyList<Row> Rows, int TotalCount, int TotalPages, DateOnly Today, Filters Filters);
-
-    private static readonly Dictionary<string, Expression<Func<Issue, object>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// How many issues match: exact, or — when counting them would mean reading more than <see cref="CountLimit"/>
+    /// rows and no summary holds the answer — "more than 10,000".
+    /// </summary>
+    public sealed record Total(int Count, bool IsMoreThan)
     {
-        ["reference"] = i => i.Id,
-        ["title"] = i => i.Title,
-        ["raised"] = i => i.RaisedAt,
-        ["level"] = i => i.Level!,
-        ["status"] = i => i.Status,
-        ["target"] = i => i.TargetDate!,
-        ["activity"] = i => i.LastActivityAt,
+        public string Describe(string one, string many) => IsMoreThan
+            ? $"More than {Count.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {many}"
+            : $"{Count.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {(Count == 1 ? one : many)}";
+    }
+
+    /// <summary>The most rows a total counts one by one; beyond it the total says "more than".</summary>
+    public const int CountLimit = 10_000;
+
+    public sealed record Result(Query Query, IReadOnlyList<Row> Rows, Total Total, SeekLinks.Position Position, DateOnly Today, Filters Filters);
+
+    private static readonly Dictionary<string, SortKey> SortKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["reference"] = new SortKey<int>(i => i.Id, a => a.Id),
+        ["title"] = new SortKey<string>(i => i.Title, a => a.Title),
+        ["raised"] = new SortKey<DateTime>(i => i.RaisedAt, a => a.RaisedAt),
+        ["level"] = new SortKey<int?>(i => (int?)i.Level, a => (int?)a.Level),
+        ["status"] = new SortKey<int>(i => (int)i.Status, a => (int)a.Status),
+        ["target"] = new SortKey<DateOnly?>(i => i.TargetDate, a => a.TargetDate),
+        ["activity"] = new SortKey<DateTime>(i => i.LastActivityAt, a => a.LastActivityAt),
     };
 
     public static IReadOnlyCollection<string> SortNames => SortKeys.Keys;
@@ -146,13 +169,96 @@ public static class ListIssues
             query.Normalise();
             var today = UkFormat.UkToday(clock);
             var issues = Filter(viewer, query, today);
+            var total = await CountAsync(viewer, query, issues, ct);
+            var (rows, position) = await PageAsync(viewer, query, issues, ct);
+            return new Result(query, rows, total, position, today, await FiltersAsync(viewer, ct));
+        }
 
-            var total = await issues.CountAsync(ct);
-            var totalPages = PageLinks.PageCount(total, PageSize);
-            query.Page = Math.Clamp(query.Page, 1, Math.Max(1, totalPages));
-            var rows = await Project(Sort(issues, query).Skip((query.Page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        /// <summary>
+        /// The total: from the <see cref="IssueCount"/> summary when the filters are ones it holds (area, ward, level,
+        /// status) and the person's rule is one it can express; otherwise counted, but never past <see cref="CountLimit"/>.
+        /// </summary>
+        private async Task<Total> CountAsync(Viewer viewer, Query query, IQueryable<Issue> issues, CancellationToken ct)
+        {
+            if (viewer.VisibleIssueCounts(db) is { } counts && SummaryHolds(query))
+            {
+                if (query.AreaId is { } areaId)
+                {
+                    counts = counts.Where(c => c.AreaId == areaId);
+                }
 
-            return new Result(query, rows, total, totalPages, today, await FiltersAsync(viewer, ct));
+                if (query.WardId is { } wardId)
+                {
+                    counts = counts.Where(c => c.WardId == wardId);
+                }
+
+                if (query.Level == Untriaged)
+                {
+                    counts = counts.Where(c => c.Level == IssueCount.Untriaged);
+                }
+                else if (LevelOf(query) is { } level)
+                {
+                    counts = counts.Where(c => c.Level == (int)level);
+                }
+
+                if (query.Status is { } status)
+                {
+                    counts = counts.Where(c => c.Status == status);
+                }
+                else if (query.OpenOnly)
+                {
+                    counts = counts.Where(c => c.Status == IssueStatus.New || c.Status == IssueStatus.Triaged || c.Status == IssueStatus.InProgress);
+                }
+
+                return new Total(await counts.SumAsync(c => c.Total, ct), false);
+            }
+
+            var counted = await issues.Take(CountLimit + 1).CountAsync(ct);
+            return counted > CountLimit ? new Total(CountLimit, true) : new Total(counted, false);
+        }
+
+        private static bool SummaryHolds(Query query) =>
+            string.IsNullOrWhiteSpace(query.Q) && query.CategoryId is null && query.OwnerId is null && query.LeadOrganisationId is null
+            && query.Source is null && query.Theme is null && !query.Overdue && !query.FollowUpDue;
+
+        /// <summary>
+        /// One page, read by key: the first page, the page after or before a row the person may see (named by its
+        /// reference), or the last page (the first in reverse order). One more row than the page is read to know
+        /// whether there is a further page; the cost is the page, not the position in the list.
+        /// </summary>
+        private async Task<(IReadOnlyList<Row> Rows, SeekLinks.Position Position)> PageAsync(Viewer viewer, Query query, IQueryable<Issue> issues, CancellationToken ct)
+        {
+            var key = SortKeys[query.Sort!];
+            var ascending = query.Dir == "asc";
+            var anchorReference = query.After ?? query.Before;
+            var anchor = query.Last || anchorReference is null ? null : await viewer.VisibleIssues(db).Where(i => i.Reference == anchorReference)
+                .Select(i => new Anchor(i.Id, i.Title, i.RaisedAt, i.Level, i.Status, i.TargetDate, i.LastActivityAt))
+                .SingleOrDefaultAsync(ct);
+
+            // Backwards (the previous page, the last page) reads in the opposite order and turns the rows round.
+            var backwards = query.Last || (anchor is not null && query.After is null);
+            var direction = backwards ? !ascending : ascending;
+            var from = anchor is null ? issues : key.After(issues, anchor, direction);
+            var rows = await Project(key.Order(from, direction).Take(PageSize + 1)).ToListAsync(ct);
+            var more = rows.Count > PageSize;
+            if (more)
+            {
+                rows.RemoveAt(PageSize);
+            }
+
+            if (backwards)
+            {
+                rows.Reverse();
+            }
+
+            var position = (backwards, anchor is not null) switch
+            {
+                (false, false) => new SeekLinks.Position(false, more, null, null),
+                (false, true) => new SeekLinks.Position(true, more, null, null),
+                (true, _) when query.Last => new SeekLinks.Position(more, false, null, null),
+                (true, _) => new SeekLinks.Position(more, true, null, null),
+            };
+            return (rows, rows.Count == 0 ? position : position with { FirstKey = rows[0].Reference, LastKey = rows[^1].Reference });
         }
 
         /// <summary>
@@ -160,7 +266,7 @@ public static class ListIssues
         /// here, before the caller writes anything, so a bad value can never cut a half-written file short.
         /// </summary>
         public IAsyncEnumerable<Row> StreamAsync(Viewer viewer, Query query) =>
-            Project(Sort(Filter(viewer, query.Normalise(), UkFormat.UkToday(clock)), query)).AsAsyncEnumerable();
+            Project(SortKeys[query.Normalise().Sort!].Order(Filter(viewer, query, UkFormat.UkToday(clock)), query.Dir == "asc")).AsAsyncEnumerable();
 
         /// <summary>
         /// The triage queue's next issue: the oldest New issue this person may triage (the inbox's first row), other
@@ -208,9 +314,8 @@ public static class ListIssues
             {
                 issues = issues.Where(i => i.Level == null);
             }
-            else if (int.TryParse(query.Level, CultureInfo.InvariantCulture, out var level) && Enum.IsDefined((IssueLevel)level))
+            else if (LevelOf(query) is { } wanted)
             {
-                var wanted = (IssueLevel)level;
                 issues = issues.Where(i => i.Level == wanted);
             }
 
@@ -273,16 +378,8 @@ public static class ListIssues
             .Replace("_", LikeEscapeCharacter + "_", StringComparison.Ordinal)
             .Replace("[", LikeEscapeCharacter + "[", StringComparison.Ordinal);
 
-        private static IQueryable<Issue> Sort(IQueryable<Issue> issues, Query query)
-        {
-            query.Normalise();
-            var key = SortKeys[query.Sort!];
-            var ascending = query.Dir == "asc";
-            var sorted = ascending ? issues.OrderBy(key) : issues.OrderByDescending(key);
-
-            // Id last, so the order is total and pages never overlap.
-            return ascending ? sorted.ThenBy(i => i.Id) : sorted.ThenByDescending(i => i.Id);
-        }
+        private static IssueLevel? LevelOf(Query query) =>
+            int.TryParse(query.Level, CultureInfo.InvariantCulture, out var level) && Enum.IsDefined((IssueLevel)level) ? (IssueLevel)level : null;
 
         private static IQueryable<Row> Project(IQueryable<Issue> issues) =>
             issues.Select(i => new Row(
@@ -324,5 +421,73 @@ public static class ListIssues
                 await owners.ToListAsync(ct),
                 await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct));
         }
+    }
+
+    /// <summary>The sort values of the row a page starts after or ends before.</summary>
+    private sealed record Anchor(int Id, string Title, DateTime RaisedAt, IssueLevel? Level, IssueStatus Status, DateOnly? TargetDate, DateTime LastActivityAt);
+
+    /// <summary>
+    /// A column the list sorts by, with Id as the tie-breaker so the order is total: how to order by it, and which
+    /// rows come after a given row in that order (the seek that replaces OFFSET). The seek is written so the database
+    /// starts its index range at the row (<c>x &lt;= v AND (x &lt; v OR Id &lt; id)</c>), and handles a column that can be
+    /// empty (level, due date): both providers put nulls first in ascending order and last in descending order.
+    /// </summary>
+    private abstract class SortKey
+    {
+        public abstract IQueryable<Issue> Order(IQueryable<Issue> issues, bool ascending);
+
+        public abstract IQueryable<Issue> After(IQueryable<Issue> issues, Anchor anchor, bool ascending);
+    }
+
+    private sealed class SortKey<T>(Expression<Func<Issue, T>> key, Func<Anchor, T> valueOf) : SortKey
+    {
+        private static readonly System.Reflection.MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+        public override IQueryable<Issue> Order(IQueryable<Issue> issues, bool ascending) => ascending
+            ? issues.OrderBy(key).ThenBy(i => i.Id)
+            : issues.OrderByDescending(key).ThenByDescending(i => i.Id);
+
+        public override IQueryable<Issue> After(IQueryable<Issue> issues, Anchor anchor, bool ascending)
+        {
+            var row = key.Parameters[0];
+            var column = key.Body;
+            var id = Expression.Property(row, nameof(Issue.Id));
+
+            // Values go in as parameters (a field of a captured object), so the query's shape, and its cached plan, is the same for every page.
+            var value = Parameter(valueOf(anchor));
+            var anchorId = Parameter(anchor.Id);
+            var nullable = default(T) is null && typeof(T) != typeof(string);
+            Expression isNull = nullable ? Expression.Equal(column, Expression.Constant(null, typeof(T))) : Expression.Constant(false);
+            Expression body;
+            if (valueOf(anchor) is null)
+            {
+                // Nulls come first going up (then every row with a value), last going down.
+                var tied = Expression.AndAlso(isNull, Expression.MakeBinary(ascending ? ExpressionType.GreaterThan : ExpressionType.LessThan, id, anchorId));
+                body = ascending ? Expression.OrElse(tied, Expression.Not(isNull)) : tied;
+            }
+            else
+            {
+                var (reach, pass) = ascending
+                    ? (ExpressionType.GreaterThanOrEqual, ExpressionType.GreaterThan)
+                    : (ExpressionType.LessThanOrEqual, ExpressionType.LessThan);
+                body = Expression.AndAlso(
+                    Compare(reach, column, value),
+                    Expression.OrElse(Compare(pass, column, value), Expression.MakeBinary(pass, id, anchorId)));
+                if (nullable && !ascending)
+                {
+                    body = Expression.OrElse(body, isNull);
+                }
+            }
+
+            return issues.Where(Expression.Lambda<Func<Issue, bool>>(body, row));
+        }
+
+        private static Expression Compare(ExpressionType comparison, Expression column, Expression value) =>
+            column.Type == typeof(string)
+                ? Expression.MakeBinary(comparison, Expression.Call(StringCompare, column, value), Expression.Constant(0))
+                : Expression.MakeBinary(comparison, column, value);
+
+        private static MemberExpression Parameter<TValue>(TValue value) =>
+            Expression.Field(Expression.Constant(new StrongBox<TValue>(value)), nameof(StrongBox<TValue>.Value));
     }
 }

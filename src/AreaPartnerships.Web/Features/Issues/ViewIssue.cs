@@ -11,7 +11,11 @@ namespace AreaPartnerships.Web.Features.Issues;
 /// <summary>An issue's summary and its timeline, as far as this person may see them, with the actions they may take.</summary>
 public static class ViewIssue
 {
-    public const int TimelineLimit = 500;
+    /// <summary>The page shows the latest entries of the timeline; the rest are a link away (<see cref="FullTimelineLimit"/>).</summary>
+    public const int TimelineLimit = 50;
+
+    /// <summary>The most entries the full timeline shows.</summary>
+    public const int FullTimelineLimit = 1000;
 
     /// <summary>At most this many duplicates, and related issues, are listed on an issue.</summary>
     public const int OtherIssuesLimit = 100;
@@ -81,6 +85,9 @@ public static class ViewIssue
         /// <summary>Where the page was opened from (the back link goes there).</summary>
         public IssueOrigin From { get; init; }
 
+        /// <summary>The timeline shown is the latest <see cref="TimelineLimit"/> entries and there are older ones.</summary>
+        public bool HasOlderEntries { get; init; }
+
         /// <summary>Issues withdrawn as duplicates of this one (those this person may see).</summary>
         public IReadOnlyList<OtherIssue> Duplicates { get; init; } = [];
 
@@ -118,7 +125,7 @@ public static class ViewIssue
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {
-        public async Task<Model?> HandleAsync(Viewer viewer, string reference, CancellationToken ct)
+        public async Task<Model?> HandleAsync(Viewer viewer, string reference, CancellationToken ct, bool fullTimeline = false)
         {
             var summary = await viewer.VisibleIssues(db).Where(i => i.Reference == reference)
                 .Select(i => new Summary(
@@ -145,10 +152,12 @@ public static class ViewIssue
                 summary = summary with { OnBehalfOfName = null, OnBehalfOfContact = null };
             }
 
-            // Newest first by when it happened (rows are not always inserted in that order): one range seek on (IssueId, OccurredAt, Id).
+            // Newest first by when it happened (rows are not always inserted in that order): one range seek on (IssueId, OccurredAt, Id),
+            // one entry more than is shown, to know whether there are older ones.
+            var limit = fullTimeline ? FullTimelineLimit : TimelineLimit;
             var timeline = await viewer.VisibleEvents(db, summary.Id)
                 .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-                .Take(TimelineLimit)
+                .Take(limit + 1)
                 .Select(e => new TimelineEntry(e.Kind, e.Summary,
                     db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
                     e.OccurredAt, e.Field, e.OldValue, e.NewValue, e.Body, e.Visibility))
@@ -156,7 +165,8 @@ public static class ViewIssue
 
             var today = UkFormat.UkToday(clock);
             var overdue = summary.Status is IssueStatus.New or IssueStatus.Triaged or IssueStatus.InProgress && summary.TargetDate < today;
-            var model = new Model(summary, timeline, viewer, overdue);
+            var older = timeline.Count > limit;
+            var model = new Model(summary, older ? timeline[..limit] : timeline, viewer, overdue) { HasOlderEntries = older && !fullTimeline };
             var taskGroupId = summary.TaskGroupId;
             var issueId = summary.Id;
             var visible = viewer.VisibleIssues(db);

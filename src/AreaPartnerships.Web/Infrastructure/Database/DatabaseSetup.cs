@@ -21,7 +21,15 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
-        services.AddDbContext<AppDbContext>(options => Configure(options, provider, configuration, contentRoot));
+        var sqliteSettings = SqliteSettings.From(configuration);
+        services.AddDbContext<AppDbContext>(options =>
+        {
+            Configure(options, provider, configuration, contentRoot);
+            if (provider == Sqlite)
+            {
+                options.AddInterceptors(sqliteSettings);
+            }
+        });
         return services;
     }
 
