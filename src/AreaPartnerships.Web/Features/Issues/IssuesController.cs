@@ -70,7 +70,7 @@ public sealed class IssuesController(AppDbContext db) : Controller
 
         ModelState.Clear();
         var query = new ListIssues.Query { Status = IssueStatus.New, AreaId = areaId, Sort = "raised", Dir = "asc", After = after, Before = before, Last = last };
-        return View(await handler.HandleAsync(viewer, query, ct));
+        return View(await handler.HandleAsync(viewer, query, ct, withFilters: false));
     }
 
     [HttpGet("new")]

@@ -164,15 +164,18 @@ public static class ListIssues
 
     public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(Viewer viewer, Query query, CancellationToken ct)
+        /// <param name="withFilters">Read the filter drop-downs' options (the case list); the triage inbox has none.</param>
+        public async Task<Result> HandleAsync(Viewer viewer, Query query, CancellationToken ct, bool withFilters = true)
         {
             query.Normalise();
             var today = UkFormat.UkToday(clock);
             var issues = Filter(viewer, query, today);
             var total = await CountAsync(viewer, query, issues, ct);
             var (rows, position) = await PageAsync(viewer, query, issues, ct);
-            return new Result(query, rows, total, position, today, await FiltersAsync(viewer, ct));
+            return new Result(query, rows, total, position, today, withFilters ? await FiltersAsync(viewer, ct) : NoFilters);
         }
+
+        private static readonly Filters NoFilters = new([], [], [], [], []);
 
         /// <summary>
         /// The total: from the <see cref="IssueCount"/> summary when the filters are ones it holds (area, ward, level,

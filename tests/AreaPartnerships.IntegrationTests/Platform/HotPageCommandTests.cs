@@ -1,0 +1,98 @@
+using System.Runtime.CompilerServices;
+using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.IntegrationTests.Issues;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace AreaPartnerships.IntegrationTests.Platform;
+
+/// <summary>
+/// Every hot page (the ones docs/performance.md benchmarks) runs a small, fixed number of SQL commands: the page's
+/// own work, measured without the test scheme's sign-in. A page that starts counting rows one query at a time, or
+/// grows a query per row, fails here long before a benchmark would show it.
+/// </summary>
+public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
+{
+    private static readonly ConditionalWeakTable<AppFactory, Task<IssueWorld>> Worlds = [];
+
+    public static TheoryData<string, string, int> Pages() => new()
+    {
+        // The case list: total, page of rows, five filter option lists; a position read by key adds the row it starts from.
+        { Roles.PartnershipManager, "/issues", 7 },
+        { Roles.PartnershipManager, "/issues?WardId={wardA1}&Status=Triaged", 7 },
+        { Roles.PartnershipManager, "/issues?AreaId={areaA}&Level=3", 7 },
+        { Roles.PartnershipManager, "/issues?Overdue=true&Sort=target&Dir=asc", 7 },
+        { Roles.PartnershipManager, "/issues?After={second}", 8 },
+        { Roles.PartnershipManager, "/issues?Last=true", 7 },
+        { Roles.AreaManager, "/issues?OwnerId={managerA}", 7 },
+        { Roles.PartnerUser, "/issues", 8 },
+        // The triage inbox: total and page of rows.
+        { Roles.AreaManager, "/issues/triage", 2 },
+        // An issue with its latest timeline entries: the issue, its timeline, duplicates, related issues, task groups it may join.
+        { Roles.AreaManager, "/issues/{deep}", 6 },
+        // Every role's home.
+        { Roles.PartnershipManager, "/", 4 },
+        { Roles.AreaManager, "/", 10 },
+        { Roles.SupportOfficer, "/", 4 },
+        { Roles.Councillor, "/", 4 },
+        { Roles.PartnerUser, "/", 5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_hot_page_runs_no_more_than_a_small_fixed_number_of_SQL_commands(string role, string url, int most)
+    {
+        var w = await Worlds.GetValue(app, _ => WorldAsync());
+        var user = role switch
+        {
+            Roles.PartnershipManager => w.PartnershipManager,
+            Roles.AreaManager => w.AreaManagerA,
+            Roles.SupportOfficer => w.SupportOfficerA,
+            Roles.Councillor => w.CouncillorA1,
+            _ => w.PoliceUser,
+        };
+        var references = await IssueWorld.ReadAsync(app, db => db.Issues.Where(i => i.AreaId == w.AreaA).OrderByDescending(i => i.RaisedAt).ThenByDescending(i => i.Id)
+            .Select(i => i.Reference).ToListAsync());
+        var path = url.Replace("{wardA1}", IssueWorld.Id(w.WardA1), StringComparison.Ordinal)
+            .Replace("{areaA}", IssueWorld.Id(w.AreaA), StringComparison.Ordinal)
+            .Replace("{managerA}", IssueWorld.Id(w.AreaManagerA.Id), StringComparison.Ordinal)
+            .Replace("{second}", references[1], StringComparison.Ordinal)
+            .Replace("{deep}", references[0], StringComparison.Ordinal);
+        var client = app.ClientFor(user.Id);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        var signIn = await IssuePages.SignInCommandsAsync(app, client);
+
+        app.Commands.Reset();
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var own = app.Commands.Count - signIn;
+
+        output.WriteLine($"{role} GET {url}: {own} SQL commands (at most {most})");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.InRange(own, 1, most);
+    }
+
+    /// <summary>Area A with issues at every level and status, overdue ones and a deep timeline on the newest.</summary>
+    private async Task<IssueWorld> WorldAsync()
+    {
+        var w = await IssueWorld.CreateAsync(app);
+        for (var n = 0; n < 12; n++)
+        {
+            await w.IssueAsync(app);
+            await w.IssueAsync(app, w.AtLevel1, confidential: n % 3 == 0);
+            await w.IssueAsync(app, w.AtLevel2);
+            var late = await w.IssueAsync(app, w.AtLevel3, wardId: w.WardA2);
+            await IssueWorld.UpdateIssueAsync(app, late.Id, s => s.SetProperty(i => i.TargetDate, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3)));
+            await w.IssueAsync(app, w.Resolved);
+        }
+
+        await w.IssueAsync(app, issue =>
+        {
+            w.AtLevel2(issue);
+            for (var n = 0; n < 80; n++)
+            {
+                issue.AddNote($"Note {n}", Domain.Issues.Visibility.Everyone, w.AreaManagerA.Id, DateTime.UtcNow.AddMinutes(n));
+            }
+        });
+        return w;
+    }
+}
