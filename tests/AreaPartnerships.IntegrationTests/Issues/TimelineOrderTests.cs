@@ -19,6 +19,33 @@ public sealed class TimelineOrderTests(AppFactory app) : IClassFixture<AppFactor
         InsertedDaysAgo.OrderBy(d => d).Select(d => now.Date.AddDays(-d).AddHours(10));
 
     [Fact]
+    public async Task A_long_timeline_shows_the_latest_fifty_entries_and_links_to_the_whole_of_it()
+    {
+        var world = await IssueWorld.CreateAsync(app);
+        var now = DateTime.UtcNow;
+        var issue = await world.IssueAsync(app, i =>
+        {
+            for (var n = 0; n < 79; n++)
+            {
+                i.AddNote($"Note {n}", Visibility.Everyone, world.AreaManagerA.Id, now.AddMinutes(n));
+            }
+        });
+        var client = app.ClientFor(world.AreaManagerA.Id);
+
+        var page = await client.GetDocumentAsync($"/issues/{issue.Reference}");
+        var link = page.QuerySelector("[data-testid=older-entries] a")!.GetAttribute("href")!;
+        var whole = await client.GetDocumentAsync(link);
+
+        var latest = IssueWorld.Timeline(page);
+        Assert.Equal(50, latest.Count);
+        Assert.Equal("Note 78", latest[0].Description);
+        Assert.Equal($"/issues/{issue.Reference}?timeline=all#timeline", link);
+        Assert.Equal(80, IssueWorld.Timeline(whole).Count);
+        Assert.Equal("Raised", IssueWorld.Timeline(whole)[^1].Title);
+        Assert.Null(whole.QuerySelector("[data-testid=older-entries]"));
+    }
+
+    [Fact]
     public async Task Issue_timeline_is_newest_first_by_when_it_happened_whatever_the_insertion_order()
     {
         var world = await IssueWorld.CreateAsync(app);
