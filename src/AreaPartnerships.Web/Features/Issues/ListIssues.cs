@@ -154,8 +154,8 @@ public static class ListIssues
         ["reference"] = new SortKey<int>(i => i.Id, a => a.Id),
         ["title"] = new SortKey<string>(i => i.Title, a => a.Title),
         ["raised"] = new SortKey<DateTime>(i => i.RaisedAt, a => a.RaisedAt),
-        ["level"] = new SortKey<int?>(i => (int?)i.Level, a => (int?)a.Level),
-        ["status"] = new SortKey<int>(i => (int)i.Status, a => (int)a.Status),
+        ["level"] = new SortKey<IssueLevel?>(i => i.Level, a => a.Level),
+        ["status"] = new SortKey<IssueStatus>(i => i.Status, a => a.Status),
         ["target"] = new SortKey<DateOnly?>(i => i.TargetDate, a => a.TargetDate),
         ["activity"] = new SortKey<DateTime>(i => i.LastActivityAt, a => a.LastActivityAt),
     };
@@ -241,8 +241,16 @@ public static class ListIssues
             // Backwards (the previous page, the last page) reads in the opposite order and turns the rows round.
             var backwards = query.Last || (anchor is not null && query.After is null);
             var direction = backwards ? !ascending : ascending;
-            var from = anchor is null ? issues : key.After(issues, anchor, direction);
-            var rows = await Project(key.Order(from, direction).Take(PageSize + 1)).ToListAsync(ct);
+            var rows = new List<Row>();
+            foreach (var part in anchor is null ? [issues] : key.After(issues, anchor, direction))
+            {
+                rows.AddRange(await Project(key.Order(part, direction).Take(PageSize + 1 - rows.Count)).ToListAsync(ct));
+                if (rows.Count > PageSize)
+                {
+                    break;
+                }
+            }
+
             var more = rows.Count > PageSize;
             if (more)
             {
@@ -431,64 +439,80 @@ public static class ListIssues
 
     /// <summary>
     /// A column the list sorts by, with Id as the tie-breaker so the order is total: how to order by it, and which
-    /// rows come after a given row in that order (the seek that replaces OFFSET). The seek is written so the database
-    /// starts its index range at the row (<c>x &lt;= v AND (x &lt; v OR Id &lt; id)</c>), and handles a column that can be
-    /// empty (level, due date): both providers put nulls first in ascending order and last in descending order.
+    /// rows come after a given row in that order (the seek that replaces OFFSET). Each seek is one index range: it is
+    /// written so the database starts the range at the row (<c>x &lt;= v AND (x &lt; v OR Id &lt; id)</c>), with no OR
+    /// at the top. A column that can be empty (level, due date) is two ranges in order — the empty rows and the rest —
+    /// because both providers put nulls first going up and last going down, and "after this row" can cross from one
+    /// to the other: the page reads the second only when the first runs out.
     /// </summary>
     private abstract class SortKey
     {
         public abstract IQueryable<Issue> Order(IQueryable<Issue> issues, bool ascending);
 
-        public abstract IQueryable<Issue> After(IQueryable<Issue> issues, Anchor anchor, bool ascending);
+        /// <summary>The rows after the anchor, as one or two ranges to read in turn.</summary>
+        public abstract IReadOnlyList<IQueryable<Issue>> After(IQueryable<Issue> issues, Anchor anchor, bool ascending);
     }
 
     private sealed class SortKey<T>(Expression<Func<Issue, T>> key, Func<Anchor, T> valueOf) : SortKey
     {
         private static readonly System.Reflection.MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
+        private static readonly bool IsNullable = default(T) is null && typeof(T) != typeof(string);
+
         public override IQueryable<Issue> Order(IQueryable<Issue> issues, bool ascending) => ascending
             ? issues.OrderBy(key).ThenBy(i => i.Id)
             : issues.OrderByDescending(key).ThenByDescending(i => i.Id);
 
-        public override IQueryable<Issue> After(IQueryable<Issue> issues, Anchor anchor, bool ascending)
+        public override IReadOnlyList<IQueryable<Issue>> After(IQueryable<Issue> issues, Anchor anchor, bool ascending)
         {
             var row = key.Parameters[0];
             var column = key.Body;
             var id = Expression.Property(row, nameof(Issue.Id));
+            var pass = ascending ? ExpressionType.GreaterThan : ExpressionType.LessThan;
 
             // Values go in as parameters (a field of a captured object), so the query's shape, and its cached plan, is the same for every page.
-            var value = Parameter(valueOf(anchor));
             var anchorId = Parameter(anchor.Id);
-            var nullable = default(T) is null && typeof(T) != typeof(string);
-            Expression isNull = nullable ? Expression.Equal(column, Expression.Constant(null, typeof(T))) : Expression.Constant(false);
-            Expression body;
-            if (valueOf(anchor) is null)
+            IQueryable<Issue> Where(Expression body) => issues.Where(Expression.Lambda<Func<Issue, bool>>(body, row));
+
+            if (IsNullable && valueOf(anchor) is null)
             {
-                // Nulls come first going up (then every row with a value), last going down.
-                var tied = Expression.AndAlso(isNull, Expression.MakeBinary(ascending ? ExpressionType.GreaterThan : ExpressionType.LessThan, id, anchorId));
-                body = ascending ? Expression.OrElse(tied, Expression.Not(isNull)) : tied;
-            }
-            else
-            {
-                var (reach, pass) = ascending
-                    ? (ExpressionType.GreaterThanOrEqual, ExpressionType.GreaterThan)
-                    : (ExpressionType.LessThanOrEqual, ExpressionType.LessThan);
-                body = Expression.AndAlso(
-                    Compare(reach, column, value),
-                    Expression.OrElse(Compare(pass, column, value), Expression.MakeBinary(pass, id, anchorId)));
-                if (nullable && !ascending)
-                {
-                    body = Expression.OrElse(body, isNull);
-                }
+                // Among the empty rows, by Id; going up, every row with a value follows them.
+                var isNull = Expression.Equal(column, Expression.Constant(null, typeof(T)));
+                var rest = Where(Expression.AndAlso(isNull, Expression.MakeBinary(pass, id, anchorId)));
+                return ascending ? [rest, Where(Expression.Not(isNull))] : [rest];
             }
 
-            return issues.Where(Expression.Lambda<Func<Issue, bool>>(body, row));
+            var value = Parameter(valueOf(anchor));
+            var reach = ascending ? ExpressionType.GreaterThanOrEqual : ExpressionType.LessThanOrEqual;
+            var after = Where(Expression.AndAlso(
+                Compare(reach, column, value),
+                Expression.OrElse(Compare(pass, column, value), Expression.MakeBinary(pass, id, anchorId))));
+
+            // Going down, the empty rows come after every row with a value.
+            return IsNullable && !ascending ? [after, Where(Expression.Equal(column, Expression.Constant(null, typeof(T))))] : [after];
         }
 
-        private static Expression Compare(ExpressionType comparison, Expression column, Expression value) =>
-            column.Type == typeof(string)
-                ? Expression.MakeBinary(comparison, Expression.Call(StringCompare, column, value), Expression.Constant(0))
-                : Expression.MakeBinary(comparison, column, value);
+        /// <summary>
+        /// The column compared with the value as C# would write it: strings through <c>string.Compare</c>, enums as their
+        /// numbers (both translate to a plain comparison of the column, so the index is used; the order is by the
+        /// column itself, never a cast of it, for the same reason).
+        /// </summary>
+        private static Expression Compare(ExpressionType comparison, Expression column, Expression value)
+        {
+            if (column.Type == typeof(string))
+            {
+                return Expression.MakeBinary(comparison, Expression.Call(StringCompare, column, value), Expression.Constant(0));
+            }
+
+            var type = Nullable.GetUnderlyingType(column.Type) ?? column.Type;
+            if (type.IsEnum)
+            {
+                var number = Nullable.GetUnderlyingType(column.Type) is null ? Enum.GetUnderlyingType(type) : typeof(Nullable<>).MakeGenericType(Enum.GetUnderlyingType(type));
+                return Expression.MakeBinary(comparison, Expression.Convert(column, number), Expression.Convert(value, number));
+            }
+
+            return Expression.MakeBinary(comparison, column, value);
+        }
 
         private static MemberExpression Parameter<TValue>(TValue value) =>
             Expression.Field(Expression.Constant(new StrongBox<TValue>(value)), nameof(StrongBox<TValue>.Value));
