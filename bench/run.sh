@@ -192,35 +192,51 @@ FIRST_PAGE=$(curl -s -H "Cookie: ${COOKIE[PM]}" "$BASE/issues")
 mapfile -t SORT_LINKS < <(grep -o 'href="[^"]*[?&;]Sort=[^"]*"' <<< "$FIRST_PAGE" | sed 's/^href="//; s/"$//' | html_decode | awk '!seen[$0]++')
 NOTES=()
 
-# Deep pages. Today the list pages by number (?Page=N), so the last page and page 2,000 are links with that number.
-# When the list pages by key instead (a cursor in the "Next" link), page 2,000 is reached by following "Next"
-# 1,999 times (within 3 minutes), and the last page by a link the pagination offers for it (adapt last_page_url()
-# to whatever that is). BENCH_LAST_URL and BENCH_PAGE2000_URL override both.
-page_link() { # html page-number → href of that numbered page link, if any
-  { grep -o "<a [^>]*aria-label=\"Page $2\"[^>]*>" <<< "$1" || true; } | head -1 | sed -n 's/.*href="\([^"]*\)".*/\1/p' | html_decode
+# Deep pages, whichever way the list pages:
+# - by number (?Page=N, numbered links): the last page's link, and the page-2 link with 2000 for 2;
+# - by key (a "Next" link, rel="next", naming the row to start after, e.g. ?After=AP-2016-00042; a "Last page" link):
+#   the "Last page" link, and page 2,000 as "Next" pressed 1,999 times. When "Next" names a reference and sqlite3
+#   agrees with the app on the default order (its 25th row is the one page 1's "Next" names), page 2,000's link is
+#   computed from the database; otherwise the script follows "Next" 1,999 times (giving up after 3 minutes).
+# BENCH_LAST_URL and BENCH_PAGE2000_URL override both (adapt here if the list's paging changes again).
+PAGE_SIZE=25
+href_of() { # html pattern-inside-<a> → href of the first matching link
+  { grep -o "<a [^>]*$2[^>]*>" <<< "$1" || true; } | head -1 | sed -n 's/.*href="\([^"]*\)".*/\1/p' | html_decode
 }
-LAST_PAGE_NUMBER=$(grep -o 'aria-label="Page [0-9]*"' <<< "$FIRST_PAGE" | grep -o '[0-9]*' | sort -n | tail -1 || true)
+page_link() { href_of "$1" "aria-label=\"Page $2\""; }
+LAST_PAGE_NUMBER=$({ grep -o 'aria-label="Page [0-9]*"' <<< "$FIRST_PAGE" || true; } | grep -o '[0-9]*' | sort -n | tail -1 || true)
 last_page_url() {
   if [ -n "${BENCH_LAST_URL:-}" ]; then echo "$BENCH_LAST_URL"; return; fi
   if [ -n "$LAST_PAGE_NUMBER" ]; then page_link "$FIRST_PAGE" "$LAST_PAGE_NUMBER"; return; fi
   local last
-  last=$({ grep -o '<a [^>]*rel="last"[^>]*>' <<< "$FIRST_PAGE" || true; } | head -1 | sed -n 's/.*href="\([^"]*\)".*/\1/p' | html_decode)
+  last=$(href_of "$FIRST_PAGE" 'data-testid="last-page"')
+  [ -n "$last" ] || last=$(href_of "$FIRST_PAGE" 'rel="last"')
   [ -n "$last" ] && echo "$last"
   return 0
 }
 page_2000_url() {
   if [ -n "${BENCH_PAGE2000_URL:-}" ]; then echo "$BENCH_PAGE2000_URL"; return; fi
-  local page2
+  local page2 next after row25 row
   page2=$(page_link "$FIRST_PAGE" 2)
   if [ -n "$page2" ] && grep -Eqi '[?&]page=2($|&)' <<< "$page2"; then
     [ "${LAST_PAGE_NUMBER:-0}" -ge 2000 ] && sed -E 's/([?&][Pp]age=)2($|&)/\12000\2/' <<< "$page2"
     return 0
   fi
-  # Keyset paging: follow "Next" (rel="next") 1,999 times.
-  local url=/issues html n=1 deadline=$((SECONDS + 180))
+  next=$(href_of "$FIRST_PAGE" 'rel="next"')
+  [ -n "$next" ] || return 0
+  after=$(sed -n 's/.*[?&]After=\([^&]*\).*/\1/p' <<< "$next")
+  if [ -n "$after" ]; then
+    row25=$(sql "SELECT Reference FROM Issues ORDER BY RaisedAt DESC, Id DESC LIMIT 1 OFFSET $((PAGE_SIZE - 1))")
+    if [ "$row25" = "$after" ]; then
+      row=$(sql "SELECT Reference FROM Issues ORDER BY RaisedAt DESC, Id DESC LIMIT 1 OFFSET $((1999 * PAGE_SIZE - 1))")
+      [ -n "$row" ] && echo "${next/After=$after/After=$row}"
+      return 0
+    fi
+  fi
+  local url=$next html n=2 deadline=$((SECONDS + 180))
   while [ $n -lt 2000 ] && [ $SECONDS -lt $deadline ]; do
     html=$(curl -s -H "Cookie: ${COOKIE[PM]}" "$BASE$url")
-    url=$({ grep -o '<a [^>]*rel="next"[^>]*>' <<< "$html" || true; } | head -1 | sed -n 's/.*href="\([^"]*\)".*/\1/p' | html_decode)
+    url=$(href_of "$html" 'rel="next"')
     [ -n "$url" ] || return 0
     n=$((n + 1))
   done
@@ -245,9 +261,9 @@ for link in "${SORT_LINKS[@]}"; do
 done
 [ ${#SORT_LINKS[@]} -gt 0 ] || NOTES+=("No sort links found on the case list: sorted pages not measured.")
 if [ -n "$LAST_URL" ]; then
-  PAGES+=("Case list, last page${LAST_PAGE_NUMBER:+ ($LAST_PAGE_NUMBER)}|PM|$LAST_URL|deep")
+  PAGES+=("Case list, last page${LAST_PAGE_NUMBER:+ (page $LAST_PAGE_NUMBER)}|PM|$LAST_URL|deep")
 else
-  NOTES+=("Case list, last page: not measured (no link to the last page found; adapt last_page_url() in bench/run.sh or set BENCH_LAST_URL).")
+  NOTES+=("Case list, last page: not measured (the list fits on one page, or no link to its last page was found: adapt last_page_url() in bench/run.sh or set BENCH_LAST_URL).")
 fi
 if [ -n "$PAGE2000_URL" ]; then
   PAGES+=("Case list, page 2,000|PM|$PAGE2000_URL|deep")
