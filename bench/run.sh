@@ -7,6 +7,7 @@
 #
 #   bench/run.sh [--issues 20000] [--events-per-issue 5] [--seed 42] [--database PATH] [--duration 15]
 #                [--connections 4] [--threads 2] [--warmup 3] [--port 5380] [--accounts generated|demo] [--no-writes]
+#                [--only REGEX]   (only the pages whose name matches, e.g. --only 'home|inbox')
 #
 # Not part of CI. It takes about (pages + 5) × (warm-up + duration) seconds: ~8 minutes at the defaults.
 # The write load changes the database (issues triaged, resolved/reopened, notes added): reads are measured first.
@@ -26,8 +27,9 @@ PORT=5380
 ACCOUNTS=generated
 WRITES=1
 WRITERS=4
+ONLY=""
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --issues) ISSUES=$2; shift 2 ;;
@@ -41,6 +43,7 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift 2 ;;
     --accounts) ACCOUNTS=$2; shift 2 ;;
     --no-writes) WRITES=0; shift ;;
+    --only) ONLY=$2; shift 2 ;;
     -h|--help) usage ;;
     *) echo "Unknown option: $1" >&2; usage 2 ;;
   esac
@@ -316,9 +319,16 @@ for page in "${PAGES[@]}"; do
   IFS='|' read -r name who path class <<< "$page"
   i=$((i + 1))
   slug=$(printf '%02d' $i)
+  [ -z "$ONLY" ] || grep -Eqi -- "$ONLY" <<< "$name" || continue
   log "$name: $path"
   result=$(measure "$slug" "$BASE$path" "${COOKIE[$who]}")
   log "  $(field "$result" rps) req/s, p50 $(field "$result" p50_ms) ms, p99 $(field "$result" p99_ms) ms, non-2xx $(field "$result" non2xx)"
+  if [ "$(field "$result" requests)" = 0 ]; then
+    # Nothing finished within the run: time one request on its own, so the row still says how slow the page is.
+    read -r code seconds < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 120 -H "Cookie: ${COOKIE[$who]}" "$BASE$path" || echo "none 120+")
+    NOTES+=("$name: no request completed within the ${DURATION} s run at $CONNECTIONS connections; one request on its own answered $code in $(awk -v s="$seconds" 'BEGIN { printf "%.2f", s }' 2> /dev/null || echo "$seconds") s.")
+    log "  (no request completed; one on its own: $code in $seconds s)"
+  fi
   RESULTS+=("$name|$path|$class|$result")
 done
 
@@ -400,8 +410,9 @@ DB_SIZE=$({ du -ch "$DATABASE" "$DATABASE-wal" 2> /dev/null || true; } | tail -1
     to_sign_in=$(field "$result" to_sign_in)
     if [ "$class" = deep ]; then want_ratio=0.04; want_p99=25; else want_ratio=0.06; want_p99=15; fi
     ratio=$(awk -v r="$rps" -v c="$CEILING_RPS" 'BEGIN { printf "%.4f", (c > 0 ? r / c : 0) }')
-    met=$(awk -v r="$ratio" -v p="$p99" -v wr="$want_ratio" -v wp="$want_p99" -v n="$non2xx" 'BEGIN { if (r >= wr && p <= wp && n == 0) print "met"; else print "**not met**" }')
-    echo "| $name \`$path\` | $rps | $(ms "$p50") | $(ms "$p99") | $non2xx$([ "${to_sign_in:-0}" = 0 ] || echo " ($to_sign_in to sign-in)") | $ratio | ≥ $want_ratio, ≤ $want_p99 ms: $met |"
+    met=$(awk -v r="$ratio" -v p="$p99" -v wr="$want_ratio" -v wp="$want_p99" -v n="$non2xx" -v q="$(field "$result" requests)" 'BEGIN { if (q > 0 && r >= wr && p <= wp && n == 0) print "met"; else print "**not met**" }')
+    if [ "$(field "$result" requests)" = 0 ]; then p50_cell="> ${DURATION} s"; p99_cell="> ${DURATION} s"; else p50_cell=$(ms "$p50"); p99_cell=$(ms "$p99"); fi
+    echo "| $name \`$path\` | $rps | $p50_cell | $p99_cell | $non2xx$([ "${to_sign_in:-0}" = 0 ] || echo " ($to_sign_in to sign-in)") | $ratio | ≥ $want_ratio, ≤ $want_p99 ms: $met |"
   done
   if [ ${#WRITE_ROWS[@]} -gt 0 ]; then
     echo
