@@ -142,7 +142,7 @@ log "Starting the app on $BASE…"
     --contentRoot "$WEB_BIN" --webroot "$ROOT/src/AreaPartnerships.Web/wwwroot" --urls "$BASE" \
     --AllowedHosts "127.0.0.1" --Database:SqlitePath "$DATABASE" > "$OUT/app.log" 2>&1 ) &
 APP_PID=$!
-wait_for "$BASE/health" 180 "$APP_PID"
+wait_for "$BASE/health" 1800 "$APP_PID"  # long: start-up applies any pending migration to a big database
 
 # Sample the app's resident memory every second; VmHWM (the kernel's own peak) is read at the end.
 ( while [ -r "/proc/$APP_PID/status" ]; do
