@@ -195,6 +195,7 @@ read -r DEEP_ISSUE DEEP_EVENTS < <(sql "SELECT i.Reference, e.n FROM (SELECT Iss
 ISSUE_COUNT=$(sql "SELECT COUNT(*) FROM Issues")
 EVENT_COUNT=$(sql "SELECT COUNT(*) FROM IssueEvents")
 log "Ward $WARD (in progress), area $AREA level $LEVEL, owner $OWNER, issue $DEEP_ISSUE ($DEEP_EVENTS events)"
+[ "$DEEP_EVENTS" -ge 50 ] || NOTES+=("Issue page: the longest timeline in this database has $DEEP_EVENTS events, so the page's limit of the latest 50 is not exercised.")
 
 html_decode() { sed -e 's/&amp;/\&/g' -e 's/&#x2B;/+/g' -e 's/&#x3D;/=/g' -e 's/&#x2F;/\//g'; }
 FIRST_PAGE=$(curl -s -H "Cookie: ${COOKIE[PM]}" "$BASE/issues")
