@@ -187,6 +187,7 @@ done
 # Realistic targets, chosen from the data: the busiest ward for in-progress issues, the area and level with the most
 # issues, the owner with the most issues, the issue with the longest timeline.
 log "Choosing targets…"
+NOTES=()
 status_name() { case "$1" in 1) echo New ;; 2) echo Triaged ;; 3) echo InProgress ;; 4) echo Resolved ;; 5) echo Closed ;; 6) echo Withdrawn ;; esac; }
 WARD=$(sql "SELECT WardId FROM Issues WHERE Status = 3 GROUP BY WardId ORDER BY COUNT(*) DESC LIMIT 1")
 read -r AREA LEVEL < <(sql "SELECT AreaId, Level FROM Issues WHERE Level IS NOT NULL GROUP BY AreaId, Level ORDER BY COUNT(*) DESC LIMIT 1")
@@ -201,7 +202,6 @@ html_decode() { sed -e 's/&amp;/\&/g' -e 's/&#x2B;/+/g' -e 's/&#x3D;/=/g' -e 's/
 FIRST_PAGE=$(curl -s -H "Cookie: ${COOKIE[PM]}" "$BASE/issues")
 # The sort links exactly as the column headers offer them (whatever columns the list has today).
 mapfile -t SORT_LINKS < <(grep -o 'href="[^"]*[?&;]Sort=[^"]*"' <<< "$FIRST_PAGE" | sed 's/^href="//; s/"$//' | html_decode | awk '!seen[$0]++')
-NOTES=()
 
 # Deep pages, whichever way the list pages:
 # - by number (?Page=N, numbered links): the last page's link, and the page-2 link with 2000 for 2;
