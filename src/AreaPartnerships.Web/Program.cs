@@ -58,6 +58,11 @@ if (CreateAdminCommand.IsRequested(args))
     return await CreateAdminCommand.RunAsync(app, args);
 }
 
+if (GenerateCommand.IsRequested(args))
+{
+    return await GenerateCommand.RunAsync(app, args);
+}
+
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Configuration, app.Environment);
 
 if (!app.Environment.IsDevelopment())

@@ -29,6 +29,9 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>A second instance of the app over the same database file (the scale-out test).</summary>
     public static AppFactory SharingDatabaseWith(AppFactory other) => new(other.DatabasePath);
 
+    /// <summary>The app over an existing database file (e.g. one the generator filled); the file is deleted with the factory.</summary>
+    public static AppFactory Over(string databasePath) => new(databasePath);
+
     public TestData Data => new(Services);
 
     /// <summary>Every SQL command the app runs (reset it before the request you measure).</summary>
