@@ -56,6 +56,8 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         // ward is read from the index alone.
         builder.HasIndex(i => new { i.Status, i.TargetDate, i.AreaId, i.WardId });
         builder.HasIndex(i => new { i.Status, i.FollowUpOn, i.ReferralConfirmedAt, i.AreaId, i.WardId });
+        builder.HasIndex(i => new { i.AreaId, i.Status, i.TargetDate });
+        builder.HasIndex(i => new { i.AreaId, i.Status, i.FollowUpOn, i.ReferralConfirmedAt });
         builder.HasIndex(i => new { i.LastActivityAt, i.Id });
         builder.HasIndex(i => new { i.Title, i.Id });
         builder.HasIndex(i => i.TaskGroupId);

@@ -727,6 +727,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AreaId", "RaisedAt", "Id");
 
+                    b.HasIndex("AreaId", "Status", "TargetDate");
+
                     b.HasIndex("CategoryId", "RaisedAt", "Id");
 
                     b.HasIndex("OwnerId", "RaisedAt", "Id");
@@ -736,6 +738,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "RaisedAt", "Id");
 
                     b.HasIndex("WardId", "RaisedAt", "Id");
+
+                    b.HasIndex("AreaId", "Status", "FollowUpOn", "ReferralConfirmedAt");
 
                     b.HasIndex("AreaId", "Status", "RaisedAt", "Id");
 

@@ -694,6 +694,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AreaId", "RaisedAt", "Id");
 
+                    b.HasIndex("AreaId", "Status", "TargetDate");
+
                     b.HasIndex("CategoryId", "RaisedAt", "Id");
 
                     b.HasIndex("OwnerId", "RaisedAt", "Id");
@@ -703,6 +705,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "RaisedAt", "Id");
 
                     b.HasIndex("WardId", "RaisedAt", "Id");
+
+                    b.HasIndex("AreaId", "Status", "FollowUpOn", "ReferralConfirmedAt");
 
                     b.HasIndex("AreaId", "Status", "RaisedAt", "Id");
 

@@ -25,7 +25,8 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         { Roles.PartnershipManager, "/issues?After={second}", 8 },
         { Roles.PartnershipManager, "/issues?Last=true", 7 },
         { Roles.AreaManager, "/issues?OwnerId={managerA}", 7 },
-        { Roles.PartnerUser, "/issues", 8 },
+        // A partner user's rule reads two things first: their confidentiality agreement and their organisation's task groups.
+        { Roles.PartnerUser, "/issues", 9 },
         // The triage inbox: total and page of rows.
         { Roles.AreaManager, "/issues/triage", 2 },
         // An issue with its latest timeline entries: the issue, its timeline, duplicates, related issues, task groups it may join.

@@ -178,10 +178,11 @@ public static class HomePage
                         var wardIds = viewer.WardIds;
                         var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
                             .Select(w => new { w.Id, w.Name, Area = w.Area.Name }).ToListAsync(ct);
-                        var counts = await CountAsync(viewer, Scope.Ward, today, ct);
+                        Column[] columns = [Column.Open, Column.AwaitingTriage];
+                        var counts = await CountAsync(viewer, Scope.Ward, columns, today, ct);
                         return new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
                             [.. wards.Select(w => new ScopeRow(w.Name, w.Area, null, w.Id, counts.GetValueOrDefault(w.Id, Counts.None)))],
-                            null, [Column.Open, Column.AwaitingTriage], null, []);
+                            null, columns, null, []);
                     }
 
                 case Roles.PartnerUser:
@@ -195,10 +196,11 @@ public static class HomePage
                         }
 
                         // Everything this partner may see (the case list's own rule), whatever area it is in.
-                        var counts = await CountAsync(viewer, Scope.Everything, today, ct);
+                        Column[] columns = [Column.Open, Column.Overdue];
+                        var counts = await CountAsync(viewer, Scope.Everything, columns, today, ct);
                         return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
                             [new ScopeRow(organisation, null, null, null, counts.GetValueOrDefault(0, Counts.None))],
-                            null, [Column.Open, Column.Overdue], null,
+                            null, columns, null,
                             [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")]);
                     }
 
@@ -217,7 +219,7 @@ public static class HomePage
                 .OrderBy(a => a.Name)
                 .Select(a => new { a.Id, a.Name, Wards = a.Wards.Count })
                 .ToListAsync(ct);
-            var counts = await CountAsync(viewer, Scope.Area, today, ct);
+            var counts = await CountAsync(viewer, Scope.Area, AllColumns, today, ct);
             return [.. areas.Select(a => new ScopeRow(a.Name, a.Wards == 1 ? "1 ward" : $"{a.Wards} wards", a.Id, null, counts.GetValueOrDefault(a.Id, Counts.None)))];
         }
 
@@ -235,7 +237,7 @@ public static class HomePage
         /// overdue and follow-ups due (which depend on today's date) counted from indexes that start at the open
         /// statuses, so they cost the open work, not the history. Every count starts from the rule the list reads.
         /// </summary>
-        private async Task<Dictionary<int, Counts>> CountAsync(Viewer viewer, Scope scope, DateOnly today, CancellationToken ct)
+        private async Task<Dictionary<int, Counts>> CountAsync(Viewer viewer, Scope scope, IReadOnlyList<Column> columns, DateOnly today, CancellationToken ct)
         {
             var visible = viewer.VisibleIssues(db);
             System.Linq.Expressions.Expression<Func<Issue, int>> key = scope switch
@@ -268,13 +270,14 @@ public static class HomePage
                     .ToDictionaryAsync(g => g.Key, g => (g.Open, g.New), ct);
             }
 
-            var overdue = await visible
+            // Only the columns the page shows are counted.
+            var overdue = !columns.Contains(Column.Overdue) ? [] : await visible
                 .Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
                     && i.TargetDate != null && i.TargetDate < today)
                 .GroupBy(key)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-            var followUps = await visible.Where(FollowUps.FollowUpDueOn(today))
+            var followUps = !columns.Contains(Column.FollowUpDue) ? [] : await visible.Where(FollowUps.FollowUpDueOn(today))
                 .GroupBy(key)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -23,11 +23,24 @@ public sealed record Viewer(int UserId, string Role, IReadOnlyList<int> AreaIds,
     public bool ManagesArea(int areaId) =>
         Role == Roles.PartnershipManager || (Role == Roles.AreaManager && AreaIds.Contains(areaId));
 
+    /// <summary>
+    /// For a partner user: the task groups with a member from their organisation (read with the rest of who they are,
+    /// so a rule can name them as a list the database seeks on, rather than asking per issue).
+    /// </summary>
+    public IReadOnlyList<int> OrganisationTaskGroupIds { get; init; } = [];
+
     public static async Task<Viewer> ForAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var userId = user.UserId();
         var role = Roles.All.FirstOrDefault(user.IsInRole) ?? string.Empty;
-        var agreement = role == Roles.PartnerUser && await db.ConfidentialityAgreements.AnyAsync(a => a.UserId == userId, ct);
-        return new Viewer(userId, role, user.AreaIds(), user.WardIds(), user.OrganisationId(), agreement);
+        var organisationId = user.OrganisationId();
+        if (role != Roles.PartnerUser || organisationId is null)
+        {
+            return new Viewer(userId, role, user.AreaIds(), user.WardIds(), organisationId, false);
+        }
+
+        var agreement = await db.ConfidentialityAgreements.AnyAsync(a => a.UserId == userId, ct);
+        var groups = await db.TaskGroupMembers.Where(m => m.User.OrganisationId == organisationId).Select(m => m.TaskGroupId).Distinct().ToListAsync(ct);
+        return new Viewer(userId, role, user.AreaIds(), user.WardIds(), organisationId, agreement) { OrganisationTaskGroupIds = groups };
     }
 }
