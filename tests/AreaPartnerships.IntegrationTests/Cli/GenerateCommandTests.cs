@@ -52,6 +52,9 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.True(await ScalarAsync(path, """SELECT COUNT(*) FROM "Issues" WHERE "ReferredOrganisationId" IS NOT NULL AND "FollowUpOn" IS NOT NULL""") > 0);
         Assert.True(await ScalarAsync(path, """SELECT COUNT(*) FROM "Issues" WHERE "TaskGroupId" IS NOT NULL""") > 0);
 
+        // Every reference resolves (foreign keys are not checked during the load itself).
+        Assert.Equal(0, await ScalarAsync(path, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
+
         // Each year's counter is the highest number used, so the next issue raised takes a new reference.
         Assert.Equal(0, await ScalarAsync(path, """
             SELECT COUNT(*) FROM "ReferenceCounters" c
@@ -90,6 +93,7 @@ public sealed class GenerateCommandTests : IDisposable
         var councillor = await app.Data.CreateUserAsync(Roles.Councillor, wardIds: [ward.Id]);
         var real = await app.Data.CreateIssueAsync(ward.Id, councillor.Id);
         SqliteConnection.ClearAllPools();
+        var indexes = await HashOfQueryAsync(app.DatabasePath, "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name");
 
         var refused = await Assert.ThrowsAsync<GenerateCommand.RefusedException>(() => GenerateAsync(app.DatabasePath, seed: 1, issues: 10));
         Assert.Contains("--allow-real-data", refused.Message, StringComparison.Ordinal);
@@ -98,6 +102,7 @@ public sealed class GenerateCommandTests : IDisposable
         var mixed = await GenerateAsync(app.DatabasePath, seed: 1, issues: 10, allowRealData: true);
         Assert.Equal(10, mixed.Issues);
         Assert.Equal(11, await CountAsync(app.DatabasePath, "Issues"));
+        Assert.Equal(indexes, await HashOfQueryAsync(app.DatabasePath, "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"));
         Assert.Equal(real.Reference, await StringAsync(app.DatabasePath, """SELECT "Reference" FROM "Issues" ORDER BY "Id" LIMIT 1"""));
 
         var again = await Assert.ThrowsAsync<GenerateCommand.RefusedException>(() => GenerateAsync(app.DatabasePath, seed: 2, issues: 10, allowRealData: true));
@@ -171,12 +176,15 @@ public sealed class GenerateCommandTests : IDisposable
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>A hash of every row of the table in id order (leaving out <paramref name="except"/>).</summary>
-    private static async Task<string> HashAsync(string path, string table, string? except = null)
+    /// <summary>A hash of every row of the table in id order (leaving out the column <paramref name="except"/>).</summary>
+    private static Task<string> HashAsync(string path, string table, string? except = null) =>
+        HashOfQueryAsync(path, $"SELECT * FROM \"{table}\" ORDER BY \"Id\"", except);
+
+    private static async Task<string> HashOfQueryAsync(string path, string sql, string? except = null)
     {
         await using var connection = await OpenAsync(path);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         while (await reader.ReadAsync())

@@ -389,7 +389,8 @@ public sealed class GeneratorRun
         var titles = GeneratedText.Titles.TryGetValue(category.Code, out var known) ? known : GeneratedText.Titles["other"];
         var title = string.Format(CultureInfo.InvariantCulture, Pick(titles), street);
         var description = $"{Pick(GeneratedText.DescriptionOpenings)} {Pick(GeneratedText.DescriptionDetails)}";
-        var confidential = _random.NextDouble() < (sensitive ? 0.25 : 0.04);
+        // Councillors never see confidential issues, so they neither raise one nor write on one's timeline.
+        var confidential = _random.NextDouble() < (sensitive ? 0.28 : 0.05) && raisedBy.Role != Roles.Councillor;
 
         var issue = new IssueState();
         _events.Clear();
@@ -530,7 +531,7 @@ public sealed class GeneratorRun
         for (var n = 0; n < notes && window > 2; n++)
         {
             var at = raisedAt.AddSeconds(1 + Math.Floor(_random.NextDouble() * (window - 1)));
-            var byCouncillor = _random.NextDouble() < 0.1;
+            var byCouncillor = !confidential && _random.NextDouble() < 0.1;
             var secret = !byCouncillor && _random.NextDouble() < (confidential ? 0.35 : 0.12);
             var actor = byCouncillor ? Pick(ward.Councillors).Id
                 : _random.Next(3) switch
