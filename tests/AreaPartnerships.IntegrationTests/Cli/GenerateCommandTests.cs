@@ -52,6 +52,15 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.True(await ScalarAsync(path, """SELECT COUNT(*) FROM "Issues" WHERE "ReferredOrganisationId" IS NOT NULL AND "FollowUpOn" IS NOT NULL""") > 0);
         Assert.True(await ScalarAsync(path, """SELECT COUNT(*) FROM "Issues" WHERE "TaskGroupId" IS NOT NULL""") > 0);
 
+        // The issue counts summary equals the straight count of what was loaded.
+        Assert.Equal(Issues, await ScalarAsync(path, """SELECT SUM("Total") FROM "IssueCounts" """));
+        Assert.Equal(0, await ScalarAsync(path, """
+            SELECT COUNT(*) FROM (
+                SELECT "AreaId", "WardId", "Status", COALESCE("Level", 0) AS "Level", "IsConfidential", COUNT(*) AS "Total" FROM "Issues"
+                GROUP BY "AreaId", "WardId", "Status", COALESCE("Level", 0), "IsConfidential"
+                EXCEPT SELECT "AreaId", "WardId", "Status", "Level", "IsConfidential", "Total" FROM "IssueCounts")
+            """));
+
         // Every reference resolves (foreign keys are not checked during the load itself).
         Assert.Equal(0, await ScalarAsync(path, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
 

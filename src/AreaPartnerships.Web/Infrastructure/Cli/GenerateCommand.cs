@@ -215,6 +215,16 @@ public static class GenerateCommand
             await transaction.CommitAsync(ct);
         }
 
+        // The issue counts summary, from the rows just loaded (the app keeps it from here on, save by save).
+        await using (var transaction = connection.BeginTransaction())
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Domain.Issues.IssueCount.RebuildSql;
+            await command.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         await ExecuteAsync(connection, "ANALYZE;", ct);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", ct);
     }
