@@ -122,7 +122,7 @@ public static class ListIssues
         {
             <= 0 => "Today",
             1 => "1 day",
-            var days => $"{days} days",
+            var days => string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{days:N0} days"),
         };
     }
 
