@@ -24,6 +24,13 @@ namespace AreaPartnerships.Domain;
 public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser, ApplicationRole, int>(options), IDataProtectionKeyContext
 {
+    private readonly ChoicesVersion? choicesVersion;
+
+    /// <summary>The app's context: saves that change what lists offer as choices move <paramref name="choices"/> on.</summary>
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public AppDbContext(DbContextOptions<AppDbContext> options, ChoicesVersion choices)
+        : this(options) => choicesVersion = choices;
+
     public DbSet<Area> Areas => Set<Area>();
 
     public DbSet<Ward> Wards => Set<Ward>();
@@ -87,6 +94,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CostEstimateLine> CostEstimateLines => Set<CostEstimateLine>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private static readonly HashSet<Type> ChoiceTypes =
+        [typeof(Area), typeof(Ward), typeof(Category), typeof(Organisation), typeof(ApplicationUser), typeof(ApplicationRole), typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<int>), typeof(UserArea), typeof(UserWard)];
 
     /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> in the same transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -167,6 +177,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     private void StampVersions()
     {
+        if (choicesVersion is not null
+            && ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ChoiceTypes.Contains(e.Metadata.ClrType)))
+        {
+            choicesVersion.MoveOn();
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)

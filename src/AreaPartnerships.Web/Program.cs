@@ -15,6 +15,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext());
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<AreaPartnerships.Domain.Common.ChoicesVersion>();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppSecurity();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

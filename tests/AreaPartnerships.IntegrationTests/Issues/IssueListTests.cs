@@ -439,6 +439,20 @@ public sealed class IssueListTests(AppFactory app, ITestOutputHelper output) : I
         }
     }
 
+    /// <summary>The filter options are kept in memory, but a ward or area saved here shows in them at once.</summary>
+    [Fact]
+    public async Task A_ward_added_after_the_options_were_cached_is_offered_at_once()
+    {
+        var world = await IssueWorld.CreateAsync(app);
+        var client = app.ClientFor(world.PartnershipManager.Id);
+        await client.GetDocumentAsync("/issues");
+
+        var ward = await app.Data.CreateWardAsync(world.AreaA, TestData.Unique("Newly drawn ward"));
+        var page = await client.GetDocumentAsync("/issues");
+
+        Assert.Contains(page.QuerySelectorAll("select[name=WardId] option"), o => o.TextContent == ward.Name && o.GetAttribute("value") == IssueWorld.Id(ward.Id));
+    }
+
     [Fact]
     public async Task List_page_runs_the_same_small_number_of_sql_commands_for_five_issues_as_for_thirty()
     {

@@ -10,6 +10,7 @@ using AreaPartnerships.Web.Infrastructure.Govuk;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace AreaPartnerships.Web.Features.Issues;
 
@@ -162,7 +163,7 @@ public static class ListIssues
 
     public static IReadOnlyCollection<string> SortNames => SortKeys.Keys;
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, TimeProvider clock, IMemoryCache cache, ChoicesVersion choicesVersion)
     {
         /// <param name="withFilters">Read the filter drop-downs' options (the case list); the triage inbox has none.</param>
         public async Task<Result> HandleAsync(Viewer viewer, Query query, CancellationToken ct, bool withFilters = true)
@@ -400,12 +401,18 @@ public static class ListIssues
                 i.ReferredOrganisation == null ? null : i.ReferredOrganisation.Name,
                 i.RaisedAt, i.TargetDate, i.LastActivityAt, i.IsConfidential));
 
+        /// <summary>
+        /// The filter drop-downs' options for this person: areas and wards in their scope, and every category, owner and
+        /// organisation. The lists are reference data, read once and kept in memory (<see cref="ChoicesAsync"/>) and cut
+        /// to the person's scope here, so a page of the list does not read five tables again.
+        /// </summary>
         private async Task<Filters> FiltersAsync(Viewer viewer, CancellationToken ct)
         {
+            var choices = await ChoicesAsync(ct);
             var areaIds = viewer.AreaIds;
             var wardIds = viewer.WardIds;
-            var areas = db.Areas.AsNoTracking();
-            var wards = db.Wards.AsNoTracking();
+            IEnumerable<Choice> areas = choices.Areas;
+            IEnumerable<Choice> wards = choices.Wards;
             switch (viewer.Role)
             {
                 case Roles.AreaManager or Roles.SupportOfficer:
@@ -413,9 +420,29 @@ public static class ListIssues
                     wards = wards.Where(w => areaIds.Contains(w.AreaId));
                     break;
                 case Roles.Councillor:
-                    areas = areas.Where(a => a.Wards.Any(w => wardIds.Contains(w.Id)));
+                    var wardAreas = choices.Wards.Where(w => wardIds.Contains(w.Id)).Select(w => w.AreaId).ToHashSet();
+                    areas = areas.Where(a => wardAreas.Contains(a.Id));
                     wards = wards.Where(w => wardIds.Contains(w.Id));
                     break;
+            }
+
+            return new Filters(Options(areas), Options(wards), Options(choices.Categories), Options(choices.Owners), Options(choices.Organisations));
+        }
+
+        private static List<SelectListItem> Options(IEnumerable<Choice> choices) =>
+            [.. choices.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))];
+
+        /// <summary>
+        /// Every option, in name order, from the cache: keyed by <see cref="ChoicesVersion"/>, so a change
+        /// saved by this instance shows at once, and kept at most a minute, so one saved by another instance shows
+        /// within a minute.
+        /// </summary>
+        private async Task<AllChoices> ChoicesAsync(CancellationToken ct)
+        {
+            var key = (typeof(AllChoices), choicesVersion.Value);
+            if (cache.TryGetValue(key, out AllChoices? cached) && cached is not null)
+            {
+                return cached;
             }
 
             var owners = from u in db.Users.AsNoTracking()
@@ -423,16 +450,22 @@ public static class ListIssues
                          join r in db.Roles on ur.RoleId equals r.Id
                          where r.Name == Roles.AreaManager || r.Name == Roles.PartnershipManager || r.Name == Roles.PartnerUser
                          orderby u.DisplayName
-                         select new SelectListItem(u.DisplayName, u.Id.ToString(CultureInfo.InvariantCulture));
-
-            return new Filters(
-                await areas.OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
-                await wards.OrderBy(w => w.Name).Select(w => new SelectListItem(w.Name, w.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
-                await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
+                         select new Choice(u.Id, u.DisplayName, 0);
+            var choices = new AllChoices(
+                await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name, a.Id)).ToListAsync(ct),
+                await db.Wards.AsNoTracking().OrderBy(w => w.Name).Select(w => new Choice(w.Id, w.Name, w.AreaId)).ToListAsync(ct),
+                await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name, 0)).ToListAsync(ct),
                 await owners.ToListAsync(ct),
-                await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct));
+                await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name, 0)).ToListAsync(ct));
+            return cache.Set(key, choices, TimeSpan.FromMinutes(1));
         }
     }
+
+    /// <summary>An option: its id, its name and (for a ward) its area.</summary>
+    private sealed record Choice(int Id, string Name, int AreaId);
+
+    private sealed record AllChoices(
+        IReadOnlyList<Choice> Areas, IReadOnlyList<Choice> Wards, IReadOnlyList<Choice> Categories, IReadOnlyList<Choice> Owners, IReadOnlyList<Choice> Organisations);
 
     /// <summary>The sort values of the row a page starts after or ends before.</summary>
     private sealed record Anchor(int Id, string Title, DateTime RaisedAt, IssueLevel? Level, IssueStatus Status, DateOnly? TargetDate, DateTime LastActivityAt);
