@@ -62,6 +62,19 @@ public sealed class MigrationsTests
         Assert.Contains("CREATE TABLE [DataProtectionKeys]", script, StringComparison.Ordinal);
     }
 
+    /// <summary>A start-up that applied migrations leaves the planner statistics for the indexes they made (decision 0023).</summary>
+    [Fact]
+    public async Task Starting_up_after_migrating_refreshes_the_planner_statistics()
+    {
+        using var app = new AppFactory();
+        _ = app.Services;
+
+        var indexesWithStatistics = await app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("""SELECT "idx" AS "Value" FROM "sqlite_stat1" WHERE "tbl" = 'Categories'""").ToListAsync());
+
+        Assert.Contains("IX_Categories_Code", indexesWithStatistics);
+    }
+
     [Fact]
     public async Task The_SQLite_migrations_build_a_working_database()
     {
