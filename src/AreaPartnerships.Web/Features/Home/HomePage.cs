@@ -239,6 +239,7 @@ public static class HomePage
         /// </summary>
         private async Task<Dictionary<int, Counts>> CountAsync(Viewer viewer, Scope scope, IReadOnlyList<Column> columns, DateOnly today, CancellationToken ct)
         {
+            var visible = viewer.VisibleIssues(db);
             System.Linq.Expressions.Expression<Func<Issue, int>> key = scope switch
             {
                 Scope.Area => i => i.AreaId,
@@ -262,20 +263,21 @@ public static class HomePage
             }
             else
             {
-                open = await viewer.VisibleIssues(db, i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
+                open = await visible
+                    .Where(i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
                     .GroupBy(key)
                     .Select(g => new { g.Key, Open = g.Count(), New = g.Count(i => i.Status == IssueStatus.New) })
                     .ToDictionaryAsync(g => g.Key, g => (g.Open, g.New), ct);
             }
 
             // Only the columns the page shows are counted.
-            var overdue = !columns.Contains(Column.Overdue) ? [] : await viewer.VisibleIssues(db, i =>
-                    (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
+            var overdue = !columns.Contains(Column.Overdue) ? [] : await visible
+                .Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
                     && i.TargetDate != null && i.TargetDate < today)
                 .GroupBy(key)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-            var followUps = !columns.Contains(Column.FollowUpDue) ? [] : await viewer.VisibleIssues(db, FollowUps.FollowUpDueOn(today))
+            var followUps = !columns.Contains(Column.FollowUpDue) ? [] : await visible.Where(FollowUps.FollowUpDueOn(today))
                 .GroupBy(key)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
@@ -57,32 +56,6 @@ public static class IssueAccess
             Roles.Councillor => viewer.WardIds.Contains(wardId),
             _ => false,
         };
-
-        /// <summary>
-        /// The issues this person may see that also meet <paramref name="condition"/> (say, open and overdue): the same
-        /// rows as <c>VisibleIssues(db).Where(condition)</c>. For a partner user, whose rule is four alternatives, the
-        /// condition goes inside each, so each is one index seek on (that column, Status, …) rather than a read of every
-        /// issue their organisation has ever touched.
-        /// </summary>
-        public IQueryable<Issue> VisibleIssues(AppDbContext db, Expression<Func<Issue, bool>> condition)
-        {
-            if (viewer.Role != Roles.PartnerUser || viewer.OrganisationId is not { } organisationId)
-            {
-                return viewer.VisibleIssues(db).Where(condition);
-            }
-
-            var userId = viewer.UserId;
-            var groupIds = viewer.OrganisationTaskGroupIds;
-            Expression<Func<Issue, bool>> involved = i =>
-                (i.RaisedById == userId && Placeholder(i))
-                || (i.LeadOrganisationId == organisationId && Placeholder(i))
-                || (i.ReferredOrganisationId == organisationId && Placeholder(i))
-                || (i.TaskGroupId != null && groupIds.Contains(i.TaskGroupId.Value) && Placeholder(i));
-            var row = involved.Parameters[0];
-            var body = new InlineCondition(condition, row).Visit(involved.Body);
-            var issues = db.Issues.AsNoTracking().Where(Expression.Lambda<Func<Issue, bool>>(body, row));
-            return viewer.HasConfidentialityAgreement ? issues : issues.Where(i => !i.IsConfidential);
-        }
 
         /// <summary>The issues this person may see.</summary>
         public IQueryable<Issue> VisibleIssues(AppDbContext db)
@@ -152,17 +125,5 @@ public static class IssueAccess
                 && (e.RelatedIssueId == null || visible.Any(i => i.Id == e.RelatedIssueId)));
             return viewer.SeesConfidential ? events : events.Where(e => e.Visibility == Visibility.Everyone);
         }
-    }
-
-    /// <summary>Stands for the condition in the partner rule's template; replaced before the query is built.</summary>
-    private static bool Placeholder(Issue issue) => throw new InvalidOperationException("Replaced by the condition.");
-
-    /// <summary>Puts the condition's body (on the template's row) wherever the template calls <see cref="Placeholder"/>.</summary>
-    private sealed class InlineCondition(Expression<Func<Issue, bool>> condition, ParameterExpression row) : ExpressionVisitor
-    {
-        protected override Expression VisitMethodCall(MethodCallExpression node) =>
-            node.Method.Name == nameof(Placeholder) && node.Method.DeclaringType == typeof(IssueAccess)
-                ? new Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor([condition.Parameters[0]], [row]).Visit(condition.Body)
-                : base.VisitMethodCall(node);
     }
 }
