@@ -45,6 +45,9 @@ public static class UkFormat
 
     public static string Money(decimal amount) => amount.ToString("C", British);
 
+    /// <summary>A whole number with thousands separators: "1,000,000".</summary>
+    public static string Number(int value) => value.ToString("N0", British);
+
     private static string Time(DateTime local) =>
         local.ToString(local.Minute == 0 ? "%h" : "h:mm", British) + (local.Hour < 12 ? "am" : "pm");
 }

@@ -123,7 +123,7 @@ public static class ListIssues
         {
             <= 0 => "Today",
             1 => "1 day",
-            var days => string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{days:N0} days"),
+            var days => $"{UkFormat.Number(days)} days",
         };
     }
 
@@ -141,8 +141,8 @@ public static class ListIssues
     public sealed record Total(int Count, bool IsMoreThan)
     {
         public string Describe(string one, string many) => IsMoreThan
-            ? $"More than {Count.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {many}"
-            : $"{Count.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {(Count == 1 ? one : many)}";
+            ? $"More than {UkFormat.Number(Count)} {many}"
+            : $"{UkFormat.Number(Count)} {(Count == 1 ? one : many)}";
     }
 
     /// <summary>The most rows a total counts one by one; beyond it the total says "more than".</summary>
