@@ -85,6 +85,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Decision> Decisions => Set<Decision>();
 
+    public DbSet<MeetingEvent> MeetingEvents => Set<MeetingEvent>();
+
     public DbSet<QuickWinBudget> QuickWinBudgets => Set<QuickWinBudget>();
 
     public DbSet<QuickWinSpend> QuickWinSpends => Set<QuickWinSpend>();

@@ -355,6 +355,16 @@ public class Issue : IVersioned
     public void RecordActionProgress(string summary, string? body, int actorId, DateTime at) =>
         Record(IssueEventKind.ActionUpdated, actorId, at, summary, Visibility.Confidential, body: body);
 
+    /// <summary>
+    /// An update on this issue agreed at a meeting ("Agreed at the South Walsall tasking meeting, 3 December 2026").
+    /// Kept to officers and partners when the meeting is confidential.
+    /// </summary>
+    public void RecordMeetingUpdate(string meeting, string? text, bool confidentialMeeting, int actorId, DateTime at)
+    {
+        var body = Guard.Required(text, "Enter the update agreed on the issue", "Text", DescriptionMaxLength);
+        Record(IssueEventKind.DiscussedAtMeeting, actorId, at, $"Agreed at {meeting}", confidentialMeeting || IsConfidential ? Visibility.Confidential : Visibility.Everyone, body: body);
+    }
+
     private void Move(bool up, IssueLevel level, string? reason, Assignment assignment, int actorId, DateTime at, int targetDays)
     {
         if (Level is not { } current)

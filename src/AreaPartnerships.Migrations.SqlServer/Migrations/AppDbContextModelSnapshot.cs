@@ -942,10 +942,6 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
                     b.HasKey("Id");
 
                     b.HasIndex("IssueId");
@@ -1004,6 +1000,28 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("int");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CalendarUid")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("ChairUserId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("IsConfidential")
                         .HasColumnType("bit");
 
@@ -1011,8 +1029,25 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("MinutesApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("MinutesApprovedById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
 
                     b.Property<int?>("TaskGroupId")
                         .HasColumnType("int");
@@ -1038,11 +1073,24 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CalendarUid")
+                        .IsUnique();
+
+                    b.HasIndex("ChairUserId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MinutesApprovedById");
+
                     b.HasIndex("TaskGroupId");
 
-                    b.HasIndex("WardId");
+                    b.HasIndex("StartsAt", "Id");
 
-                    b.HasIndex("AreaId", "StartsAt");
+                    b.HasIndex("WardId", "StartsAt");
+
+                    b.HasIndex("AreaId", "StartsAt", "Id");
+
+                    b.HasIndex("Type", "StartsAt", "Id");
 
                     b.ToTable("Meetings");
                 });
@@ -1061,6 +1109,10 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<bool>("ConfidentialityAgreementSigned")
                         .HasColumnType("bit");
 
+                    b.Property<string>("GuestEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<string>("GuestName")
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
@@ -1069,7 +1121,16 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("InvitedById")
+                        .HasColumnType("int");
+
                     b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Response")
                         .HasColumnType("int");
 
                     b.Property<int?>("UserId")
@@ -1077,11 +1138,48 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("InvitedById");
 
                     b.HasIndex("MeetingId", "UserId");
 
+                    b.HasIndex("UserId", "MeetingId");
+
                     b.ToTable("MeetingAttendees");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Meetings.MeetingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("MeetingId", "Id");
+
+                    b.ToTable("MeetingEvents");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Organisations.Organisation", b =>
@@ -1827,6 +1925,20 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("AreaId");
 
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChairUserId");
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesApprovedById");
+
                     b.HasOne("AreaPartnerships.Domain.TaskGroups.TaskGroup", null)
                         .WithMany()
                         .HasForeignKey("TaskGroupId");
@@ -1838,6 +1950,10 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("AreaPartnerships.Domain.Meetings.MeetingAttendee", b =>
                 {
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedById");
+
                     b.HasOne("AreaPartnerships.Domain.Meetings.Meeting", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
@@ -1849,6 +1965,21 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Meetings.MeetingEvent", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Meetings.Meeting", null)
+                        .WithMany("Events")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Subjects.IssueSubject", b =>
@@ -2068,6 +2199,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Attendees");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.PlanAction", b =>

@@ -903,10 +903,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("IssueId");
@@ -961,6 +957,28 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CalendarUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChairUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsConfidential")
                         .HasColumnType("INTEGER");
 
@@ -968,8 +986,25 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MinutesApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinutesApprovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("TaskGroupId")
                         .HasColumnType("INTEGER");
@@ -995,11 +1030,24 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CalendarUid")
+                        .IsUnique();
+
+                    b.HasIndex("ChairUserId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MinutesApprovedById");
+
                     b.HasIndex("TaskGroupId");
 
-                    b.HasIndex("WardId");
+                    b.HasIndex("StartsAt", "Id");
 
-                    b.HasIndex("AreaId", "StartsAt");
+                    b.HasIndex("WardId", "StartsAt");
+
+                    b.HasIndex("AreaId", "StartsAt", "Id");
+
+                    b.HasIndex("Type", "StartsAt", "Id");
 
                     b.ToTable("Meetings");
                 });
@@ -1016,6 +1064,10 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<bool>("ConfidentialityAgreementSigned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GuestEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GuestName")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
@@ -1024,7 +1076,16 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvitedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Response")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("UserId")
@@ -1032,11 +1093,46 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("InvitedById");
 
                     b.HasIndex("MeetingId", "UserId");
 
+                    b.HasIndex("UserId", "MeetingId");
+
                     b.ToTable("MeetingAttendees");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Meetings.MeetingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("MeetingId", "Id");
+
+                    b.ToTable("MeetingEvents");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Organisations.Organisation", b =>
@@ -1764,6 +1860,20 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AreaId");
 
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChairUserId");
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesApprovedById");
+
                     b.HasOne("AreaPartnerships.Domain.TaskGroups.TaskGroup", null)
                         .WithMany()
                         .HasForeignKey("TaskGroupId");
@@ -1775,6 +1885,10 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("AreaPartnerships.Domain.Meetings.MeetingAttendee", b =>
                 {
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedById");
+
                     b.HasOne("AreaPartnerships.Domain.Meetings.Meeting", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
@@ -1786,6 +1900,21 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Meetings.MeetingEvent", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Meetings.Meeting", null)
+                        .WithMany("Events")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Subjects.IssueSubject", b =>
@@ -2005,6 +2134,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Attendees");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.TaskGroups.PlanAction", b =>
