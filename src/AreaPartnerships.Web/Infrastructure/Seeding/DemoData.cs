@@ -4,6 +4,7 @@ using AreaPartnerships.Domain.Areas;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Domain.Meetings;
 using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.TaskGroups;
@@ -310,6 +311,135 @@ public static class DemoData
         }
 
         await SeedPlansAndTaskGroupsAsync(db, areas["South Walsall"], organisations, southManager, police, housing, fire, supportOfficer, now);
+        await SeedMeetingsAsync(db, areas["South Walsall"], wards["St Matthew's"], partnershipManager, southManager, supportOfficer, councillor, police, housing, fire, now);
+    }
+
+    /// <summary>
+    /// South Walsall's meetings: a tasking meeting last week (recorded, minutes approved, actions arising on the
+    /// Williams Street group and one with no group), a St Matthew's community meeting chaired by the ward councillor,
+    /// an upcoming partnership meeting and task group meeting, a cancelled community meeting, and the borough
+    /// Operations Group taking the Level 3 and 4 issues. The police user has a confidentiality agreement on record
+    /// (so sees the tasking meeting's papers); housing and fire do not.
+    /// </summary>
+    private static async Task SeedMeetingsAsync(AppDbContext db, Area south, Ward stMatthews, ApplicationUser partnershipManager, ApplicationUser manager,
+        ApplicationUser supportOfficer, ApplicationUser councillor, ApplicationUser police, ApplicationUser housing, ApplicationUser fire, DateTime now)
+    {
+        var today = UkTime.DateOf(now);
+        MeetingTime At(int days, int hour, int minutes = 0, int lengthMinutes = 90)
+        {
+            var start = UkTime.ToUtc(today.AddDays(days), new TimeOnly(hour, minutes))!.Value;
+            return new MeetingTime(start, start.AddMinutes(lengthMinutes));
+        }
+
+        db.ConfidentialityAgreements.Add(new ConfidentialityAgreement(police.Id, today.AddDays(-90), "Walsall ISA 2026 v2", manager.Id, now.AddDays(-90)));
+
+        var williams = await db.TaskGroups.SingleAsync(g => g.Name == "Williams Street task group");
+        var youth = await db.TaskGroups.SingleAsync(g => g.Name == "Pleck youth employment");
+        var williamsIssue = await db.Issues.SingleAsync(i => i.Title == "ASB around Williams Street");
+        var stMatthewsIssue = await db.Issues.Where(i => i.WardId == stMatthews.Id && !i.IsConfidential).OrderBy(i => i.Id).FirstAsync();
+        var boroughIssues = await db.Issues.Where(i => i.Level >= IssueLevel.MultiAgency && (i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress))
+            .OrderByDescending(i => i.Level).ThenBy(i => i.Id).Take(3).ToListAsync();
+
+        // Last week's tasking meeting: held, recorded and approved.
+        var tasking = new Meeting(MeetingType.Tasking, Meeting.DefaultTitle(MeetingType.Tasking, south.Name), south.Id, null, null, At(-6, 10),
+            "Walsall Council House, Committee Room 2", null, "Monthly multi-agency tasking: Level 2 issues and task groups.", isConfidential: true,
+            manager.Id, alreadyHappened: true, manager.Id, now.AddDays(-20));
+        foreach (var person in new[] { manager, supportOfficer, police, housing })
+        {
+            tasking.Invite(new Invitee(person.Id, person.DisplayName, IsCouncillor: false), confirmedCouncillor: false, manager.Id, now.AddDays(-20));
+        }
+
+        tasking.InviteGuest("Ruth Adeyemi", "St Matthew's Residents' Association", "ruth.adeyemi@example.org", agreementOnRecord: true, manager.Id, now.AddDays(-20));
+        var asbItem = tasking.AddAgendaItem("ASB around Williams Street", williamsIssue.Id, null, manager.Id, now.AddDays(-20));
+        var youthItem = tasking.AddAgendaItem("Pleck youth employment: progress", null, youth.Id, manager.Id, now.AddDays(-20));
+        tasking.AddAgendaItem("Any other business", null, null, manager.Id, now.AddDays(-20));
+        db.Meetings.Add(tasking);
+        await db.SaveChangesAsync();
+
+        foreach (var attendee in tasking.Attendees)
+        {
+            attendee.Response = attendee.UserId == housing.Id ? InviteResponse.Declined : InviteResponse.Accepted;
+        }
+
+        var names = tasking.Attendees.ToDictionary(a => a.Id, a => a.GuestName ?? new[] { manager, supportOfficer, police, housing }.Single(p => p.Id == a.UserId).DisplayName);
+        tasking.RecordAttendance(tasking.Attendees.ToDictionary(a => a.Id, a => a.UserId == housing.Id ? Attendance.Apologies : Attendance.Attended), names,
+            canAmendApproved: false, amendReason: null, supportOfficer.Id, tasking.EndsAt);
+        tasking.RecordMinutes("Quorate. Ruth Adeyemi joined for the Williams Street item only.", new Dictionary<int, string?>
+        {
+            [asbItem.Id] = "Police reported two dispersal orders since the last meeting; residents report less dealing in the alley but noise continues late at night.",
+            [youthItem.Id] = "Walsall Works has twelve young people on the pre-employment course; four interviews booked.",
+        }, canAmendApproved: false, amendReason: null, supportOfficer.Id, tasking.EndsAt);
+        db.Decisions.Add(tasking.RecordDecision(asbItem.Id, "Keep Williams Street at Level 2 and review at the next tasking meeting.", false, null, supportOfficer.Id, tasking.EndsAt));
+
+        var cameras = new PlanAction("Ask the CCTV team for a redeployable camera on the Williams Street alley", police.Id, today.AddDays(8), williams.Id, tasking.Id, williamsIssue.Id);
+        var letters = new PlanAction("Write to the landlords of the six tenancies backing onto the alley", housing.Id, today.AddDays(-1), null, tasking.Id, null);
+        db.PlanActions.AddRange(cameras, letters);
+        var agreed = $"Agreed at {tasking.Describe()}";
+        williams.Record(supportOfficer.Id, tasking.EndsAt, $"{agreed}: action ‘{cameras.Description}’ for {police.DisplayName}");
+        williamsIssue.RecordActionProgress($"{agreed}: action ‘{cameras.Description}’ for {police.DisplayName}", null, supportOfficer.Id, tasking.EndsAt);
+        tasking.RecordActionArising(cameras.Description, police.DisplayName, false, null, supportOfficer.Id, tasking.EndsAt);
+        tasking.RecordActionArising(letters.Description, housing.DisplayName, false, null, supportOfficer.Id, tasking.EndsAt);
+        williamsIssue.RecordMeetingUpdate(tasking.Describe(), "Stays at Level 2; the task group continues and reports back next month.", tasking.IsConfidential, supportOfficer.Id, tasking.EndsAt);
+        tasking.RecordIssueUpdate(williamsIssue.Reference, false, null, supportOfficer.Id, tasking.EndsAt);
+        tasking.ApproveMinutes(manager.Id, now.AddDays(-3));
+        await db.SaveChangesAsync();
+
+        // St Matthew's community meeting three weeks ago: open to the public, led by the ward councillor.
+        var community = new Meeting(MeetingType.Community, "St Matthew's community meeting", south.Id, stMatthews.Id, null, At(-21, 18, 30, 120),
+            "Caldmore Village Festival Hall", null, "Residents' priorities for the ward.", isConfidential: false, councillor.Id, alreadyHappened: true, manager.Id, now.AddDays(-35));
+        community.Invite(new Invitee(councillor.Id, councillor.DisplayName, IsCouncillor: true), confirmedCouncillor: false, manager.Id, now.AddDays(-35));
+        community.Invite(new Invitee(manager.Id, manager.DisplayName, IsCouncillor: false), confirmedCouncillor: false, manager.Id, now.AddDays(-35));
+        var streetItem = community.AddAgendaItem(stMatthewsIssue.Title.Length <= AgendaItem.TitleMaxLength ? stMatthewsIssue.Title : "A ward issue", stMatthewsIssue.Id, null, manager.Id, now.AddDays(-35));
+        community.AddAgendaItem("Residents' questions", null, null, manager.Id, now.AddDays(-35));
+        db.Meetings.Add(community);
+        await db.SaveChangesAsync();
+        community.RecordMinutes("About forty residents attended.", new Dictionary<int, string?>
+        {
+            [streetItem.Id] = "Residents asked for an update; the area manager explained the partnership's plan.",
+        }, false, null, supportOfficer.Id, community.EndsAt);
+        community.ApproveMinutes(councillor.Id, now.AddDays(-14));
+        await db.SaveChangesAsync();
+
+        // Coming up: the partnership meeting, the Williams Street task group, a cancelled community meeting, the Operations Group.
+        var partnership = new Meeting(MeetingType.Partnership, Meeting.DefaultTitle(MeetingType.Partnership, south.Name), south.Id, null, null, At(9, 14),
+            "Walsall Council House, Committee Room 1", null, "Quarterly partnership meeting: the area plan's priorities and the quick-win fund.", isConfidential: true,
+            manager.Id, alreadyHappened: false, manager.Id, now.AddDays(-2));
+        foreach (var person in new[] { manager, supportOfficer, police, housing, fire })
+        {
+            partnership.Invite(new Invitee(person.Id, person.DisplayName, IsCouncillor: false), confirmedCouncillor: false, manager.Id, now.AddDays(-2));
+        }
+
+        partnership.AddAgendaItem("Area plan priorities: progress", null, null, manager.Id, now.AddDays(-2));
+        partnership.AddAgendaItem("Williams Street task group", null, williams.Id, manager.Id, now.AddDays(-2));
+
+        var groupMeeting = new Meeting(MeetingType.TaskGroup, "Williams Street task group meeting", south.Id, null, williams.Id, At(4, 11, 0, 60),
+            null, "https://meet.example.org/williams-street", "Progress on the micro plan.", isConfidential: true, police.Id, alreadyHappened: false, manager.Id, now.AddDays(-1));
+        foreach (var person in new[] { police, housing, fire, manager })
+        {
+            groupMeeting.Invite(new Invitee(person.Id, person.DisplayName, IsCouncillor: false), confirmedCouncillor: false, manager.Id, now.AddDays(-1));
+        }
+
+        groupMeeting.AddAgendaItem("Review of actions", null, williams.Id, manager.Id, now.AddDays(-1));
+
+        var cancelled = new Meeting(MeetingType.Community, "Palfrey community meeting", south.Id, (await db.Wards.SingleAsync(w => w.Name == "Palfrey")).Id, null, At(12, 18, 30, 120),
+            "Palfrey Community Centre", null, null, isConfidential: false, null, alreadyHappened: false, manager.Id, now.AddDays(-10));
+        cancelled.Cancel("The hall is closed for repairs; the meeting will be rearranged in the new year.", manager.Id, now.AddDays(-1));
+
+        var operations = new Meeting(MeetingType.OperationsGroup, Meeting.DefaultTitle(MeetingType.OperationsGroup, null), null, null, null, At(14, 9, 30, 120),
+            "Walsall Council House, Mayor's Parlour", null, "The borough's Level 3 and 4 issues.", isConfidential: true, partnershipManager.Id, alreadyHappened: false,
+            partnershipManager.Id, now.AddDays(-5));
+        foreach (var person in new[] { partnershipManager, manager, police })
+        {
+            operations.Invite(new Invitee(person.Id, person.DisplayName, IsCouncillor: false), confirmedCouncillor: false, partnershipManager.Id, now.AddDays(-5));
+        }
+
+        foreach (var issue in boroughIssues)
+        {
+            operations.AddAgendaItem(issue.Title.Length <= AgendaItem.TitleMaxLength ? issue.Title : issue.Reference, issue.Id, null, partnershipManager.Id, now.AddDays(-5));
+        }
+
+        db.Meetings.AddRange(partnership, groupMeeting, cancelled, operations);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>
