@@ -3,6 +3,7 @@ using System.Globalization;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Domain.Meetings;
 using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.Domain.TaskGroups;
 using Microsoft.AspNetCore.Identity;
@@ -102,6 +103,7 @@ public sealed class GeneratorRun
         WritePlacesAndOrganisations();
         WritePeople();
         WriteTaskGroups();
+        WriteMeetings();
         WriteIssues();
         _transaction.Commit();
         _transaction.Dispose();
@@ -335,6 +337,109 @@ public sealed class GeneratorRun
                     TaskGroupEvent(group, null, area.Manager.Id, closedTime, "Task group closed", "The group met its aims: reports fell and the remaining work went back to the services.");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Ten years of meetings at a steady cadence per area: tasking every four weeks, partnership every twelve, a
+    /// community meeting per ward every eight, a task group meeting per active group every four; and the borough's
+    /// Operations Group every four weeks. Past meetings are recorded (attendance, minutes, approved); the next
+    /// few weeks' are scheduled. Each invites the area's officers and a few partners (councillors for community
+    /// meetings), so "My meetings" and the access rule have rows to seek through.
+    /// </summary>
+    private void WriteMeetings()
+    {
+        var meetingInsert = new Inserter(_connection, "Meetings",
+            "Id", "Type", "Title", "AreaId", "WardId", "TaskGroupId", "StartsAt", "EndsAt", "Venue", "OnlineLink", "Purpose", "IsConfidential", "ChairUserId",
+            "Status", "CancellationReason", "Minutes", "MinutesApprovedAt", "MinutesApprovedById", "CalendarUid", "CalendarSequence", "CreatedById", "CreatedAt", "Version");
+        var attendeeInsert = new Inserter(_connection, "MeetingAttendees",
+            "Id", "MeetingId", "UserId", "GuestName", "GuestOrganisation", "GuestEmail", "Response", "Attendance", "ConfidentialityAgreementSigned", "InvitedById", "InvitedAt");
+        var itemInsert = new Inserter(_connection, "AgendaItems", "Id", "MeetingId", "Order", "Title", "IssueId", "TaskGroupId", "Minute");
+        var eventInsert = new Inserter(_connection, "MeetingEvents", "Id", "MeetingId", "ActorId", "OccurredAt", "Summary", "Body");
+        var nextMeetingId = MaxId("Meetings") + 1;
+        var nextAttendeeId = MaxId("MeetingAttendees") + 1L;
+        var nextItemId = MaxId("AgendaItems") + 1;
+        var nextEventId = MaxId("MeetingEvents") + 1L;
+        var partners = _organisations.SelectMany(o => o.Partners).ToList();
+
+        void Write(MeetingType type, AreaRow? area, WardRow? ward, TaskGroupRow? group, DateTime startsAt, Person organiser, IReadOnlyList<Person> invitees)
+        {
+            var id = nextMeetingId++;
+            var held = startsAt < _end;
+            var confidential = Meeting.ConfidentialByDefault(type) || type == MeetingType.TaskGroup;
+            var title = type switch
+            {
+                MeetingType.Community => $"{ward!.Name} community meeting",
+                MeetingType.TaskGroup => $"{group!.Name} meeting",
+                _ => Meeting.DefaultTitle(type, area?.Name),
+            };
+            var createdAt = startsAt.AddDays(-_random.Next(7, 30));
+            var approvedAt = held && startsAt < _end.AddDays(-14) ? startsAt.AddDays(_random.Next(3, 14)) : (DateTime?)null;
+            meetingInsert.Row(_transaction, id, (int)type, title, area?.Id, ward?.Id, group?.Id, Time(startsAt), Time(startsAt.AddMinutes(90)),
+                "Council House, Committee Room " + _random.Next(1, 4), null, null, confidential ? 1 : 0, organiser.Id,
+                (int)MeetingStatus.Scheduled, null, held ? "Quorate. Actions reviewed and carried forward." : null,
+                approvedAt is { } a ? Time(a) : null, approvedAt is null ? null : organiser.Id, NewVersion(), 0, organiser.Id, Time(createdAt), NewVersion());
+            eventInsert.Row(_transaction, nextEventId++, id, organiser.Id, Time(createdAt), "Meeting scheduled", null);
+            foreach (var person in invitees.Distinct())
+            {
+                var response = held ? (_random.NextDouble() < 0.85 ? InviteResponse.Accepted : InviteResponse.Declined) : PickWeighted([(InviteResponse.NoReply, 50), (InviteResponse.Accepted, 40), (InviteResponse.Declined, 10)]);
+                var attendance = !held ? Attendance.NotRecorded : response == InviteResponse.Declined ? Attendance.Apologies : Attendance.Attended;
+                attendeeInsert.Row(_transaction, nextAttendeeId++, id, person.Id, null, null, null, (int)response, (int)attendance, 0, organiser.Id, Time(createdAt));
+            }
+
+            var items = group is null ? new[] { "Matters arising", "Issues stepped up since the last meeting", "Any other business" } : ["Review of the micro plan", "Any other business"];
+            for (var i = 0; i < items.Length; i++)
+            {
+                itemInsert.Row(_transaction, nextItemId++, id, i + 1, items[i], null, i == 0 ? group?.Id : null, held ? "Discussed; see the decisions." : null);
+            }
+
+            if (held)
+            {
+                eventInsert.Row(_transaction, nextEventId++, id, organiser.Id, Time(startsAt.AddHours(2)), "Attendance recorded", null);
+                eventInsert.Row(_transaction, nextEventId++, id, organiser.Id, Time(startsAt.AddHours(2)), "Minutes recorded", null);
+            }
+
+            if (approvedAt is { } approved)
+            {
+                eventInsert.Row(_transaction, nextEventId++, id, organiser.Id, Time(approved), "Minutes approved", null);
+            }
+        }
+
+        var until = _end.AddDays(56);
+        foreach (var area in _areas)
+        {
+            var officers = new List<Person> { area.Manager, area.SupportOfficer };
+            var offset = area.Index % 28;
+            for (var day = _start.AddDays(offset).AddHours(10); day < until; day = day.AddDays(28))
+            {
+                Write(MeetingType.Tasking, area, null, null, day, area.Manager, [.. officers, Pick(partners), Pick(partners), Pick(partners)]);
+                if ((day - _start).Days / 28 % 3 == 0)
+                {
+                    Write(MeetingType.Partnership, area, null, null, day.AddDays(2).AddHours(4), area.Manager, [.. officers, Pick(partners), Pick(partners), Pick(partners), Pick(partners)]);
+                }
+            }
+
+            for (var w = 0; w < area.Wards.Count; w++)
+            {
+                var ward = area.Wards[w];
+                for (var day = _start.AddDays(offset + (w * 7)).AddHours(18); day < until; day = day.AddDays(56))
+                {
+                    Write(MeetingType.Community, area, ward, null, day, area.Manager, [area.Manager, .. ward.Councillors]);
+                }
+            }
+
+            foreach (var group in area.ActiveTaskGroups)
+            {
+                for (var day = Latest(group.CreatedAt, _start).Date.AddDays(7).AddHours(14); day < until; day = day.AddDays(28))
+                {
+                    Write(MeetingType.TaskGroup, area, null, group, day, area.Manager, [area.Manager, Pick(partners), Pick(partners)]);
+                }
+            }
+        }
+
+        for (var day = _start.AddDays(3).AddHours(9); day < until; day = day.AddDays(28))
+        {
+            Write(MeetingType.OperationsGroup, null, null, null, day, _partnershipManager, [_partnershipManager, .. _areas.Take(6).Select(a => a.Manager), Pick(partners)]);
         }
     }
 
@@ -796,6 +901,8 @@ public sealed class GeneratorRun
     }
 
     private static DateTime Earliest(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Latest(DateTime a, DateTime b) => a > b ? a : b;
 
     private static DateTime Earliest(DateTime a, DateTime b, DateTime c) => Earliest(Earliest(a, b), c);
 
