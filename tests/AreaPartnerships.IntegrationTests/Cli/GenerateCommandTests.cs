@@ -37,6 +37,14 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(await CountAsync(path, "AspNetUsers"), await CountAsync(path, "AspNetUserRoles"));
         Assert.Equal(120, await CountAsync(path, "TaskGroups"));
 
+        // Meetings in every area and at borough level, past ones recorded, the next few weeks' scheduled, each with invitees and an agenda.
+        Assert.Equal(40, await ScalarAsync(path, """SELECT COUNT(DISTINCT "AreaId") FROM "Meetings" """));
+        Assert.True(await ScalarAsync(path, """SELECT COUNT(*) FROM "Meetings" WHERE "AreaId" IS NULL AND "Type" = 5""") > 0);
+        Assert.True(await ScalarAsync(path, """SELECT COUNT(*) FROM "Meetings" WHERE "StartsAt" >= '2026-11-29' AND "Minutes" IS NULL""") > 0);
+        Assert.Equal(0, await ScalarAsync(path, """SELECT COUNT(*) FROM "Meetings" WHERE "StartsAt" < '2026-11-29' AND "Minutes" IS NULL"""));
+        Assert.Equal(0, await ScalarAsync(path, """SELECT COUNT(*) FROM "Meetings" m WHERE NOT EXISTS (SELECT 1 FROM "MeetingAttendees" a WHERE a."MeetingId" = m."Id")"""));
+        Assert.Equal(0, await ScalarAsync(path, """SELECT COUNT(*) FROM "Meetings" m WHERE NOT EXISTS (SELECT 1 FROM "AgendaItems" a WHERE a."MeetingId" = m."Id")"""));
+
         // Every issue starts with Raised, its last activity is its latest entry, and nothing happens after the as-of date.
         Assert.Equal(0, await ScalarAsync(path, """
             SELECT COUNT(*) FROM "Issues" i WHERE "LastActivityAt" <> (SELECT MAX("OccurredAt") FROM "IssueEvents" e WHERE e."IssueId" = i."Id")
@@ -82,7 +90,7 @@ public sealed class GenerateCommandTests : IDisposable
         await GenerateAsync(second, seed: 7);
         await GenerateAsync(other, seed: 8);
 
-        foreach (var table in new[] { "Issues", "IssueEvents", "TaskGroups", "TaskGroupEvents", "PlanActions" })
+        foreach (var table in new[] { "Issues", "IssueEvents", "TaskGroups", "TaskGroupEvents", "PlanActions", "Meetings", "MeetingAttendees" })
         {
             Assert.Equal(await HashAsync(first, table), await HashAsync(second, table));
         }
