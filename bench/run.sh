@@ -289,6 +289,9 @@ PAGES+=(
   "Home, support officer|SO|/|list"
   "Home, councillor|CLLR|/|list"
   "Home, partner user|PARTNER|/|list"
+  "Meetings, upcoming (partnership manager)|PM|/meetings|list"
+  "Meetings, past (area manager)|AM|/meetings?When=past|list"
+  "My meetings (partner user)|PARTNER|/meetings/mine|list"
 )
 
 # ---------------------------------------------------------------------------------------------------- measure
