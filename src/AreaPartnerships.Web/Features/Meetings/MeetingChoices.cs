@@ -49,18 +49,20 @@ public static class MeetingChoices
     }
 
     /// <summary>Active task groups of these areas that the person may see.</summary>
-    public static IQueryable<Option> TaskGroups(AppDbContext db, Viewer viewer, IReadOnlyList<int> areaIds) =>
-        viewer.VisibleTaskGroups(db).AsNoTracking()
-            .Where(g => g.Status == Domain.TaskGroups.TaskGroupStatus.Active && areaIds.Contains(g.AreaId))
-            .OrderBy(g => g.Area.Name).ThenBy(g => g.Name).ThenBy(g => g.Id)
-            .Select(g => new Option(g.Id, g.Name, g.AreaId, g.Area.Name));
+    public static IQueryable<Domain.TaskGroups.TaskGroup> TaskGroups(AppDbContext db, Viewer viewer, IReadOnlyList<int> areaIds) =>
+        viewer.VisibleTaskGroups(db).AsNoTracking().Where(g => g.Status == Domain.TaskGroups.TaskGroupStatus.Active && areaIds.Contains(g.AreaId));
+
+    public static Task<List<Option>> TaskGroupOptionsAsync(AppDbContext db, Viewer viewer, IReadOnlyList<int> areaIds, CancellationToken ct) =>
+        TaskGroups(db, viewer, areaIds).OrderBy(g => g.Area.Name).ThenBy(g => g.Name).ThenBy(g => g.Id)
+            .Select(g => new Option(g.Id, g.Name, g.AreaId, g.Area.Name)).ToListAsync(ct);
 
     /// <summary>Active wards of these areas.</summary>
-    public static IQueryable<Option> Wards(AppDbContext db, IReadOnlyList<int> areaIds) =>
-        db.Wards.AsNoTracking()
-            .Where(w => w.IsActive && areaIds.Contains(w.AreaId))
-            .OrderBy(w => w.Area.Name).ThenBy(w => w.Name).ThenBy(w => w.Id)
-            .Select(w => new Option(w.Id, w.Name, w.AreaId, w.Area.Name));
+    public static IQueryable<Domain.Areas.Ward> Wards(AppDbContext db, IReadOnlyList<int> areaIds) =>
+        db.Wards.AsNoTracking().Where(w => w.IsActive && areaIds.Contains(w.AreaId));
+
+    public static Task<List<Option>> WardOptionsAsync(AppDbContext db, IReadOnlyList<int> areaIds, CancellationToken ct) =>
+        Wards(db, areaIds).OrderBy(w => w.Area.Name).ThenBy(w => w.Name).ThenBy(w => w.Id)
+            .Select(w => new Option(w.Id, w.Name, w.AreaId, w.Area.Name)).ToListAsync(ct);
 
     /// <summary>Everyone with an enabled account who works in the partnership (not administrators or residents).</summary>
     public static IQueryable<Person> People(AppDbContext db) =>

@@ -102,8 +102,8 @@ public static class ScheduleMeeting
             form.Types = [.. types.Select(t => new SelectListItem(Meeting.TypeName(t), t.ToString()))];
             form.OffersBorough = types.Any(Meeting.IsBoroughType);
             form.Areas = [new SelectListItem("Choose an area", ""), .. areas.Select(a => new SelectListItem(a.Name, MeetingChoices.Value(a.Id)))];
-            form.TaskGroups = MeetingChoices.OptionItems("Choose a task group", await MeetingChoices.TaskGroups(db, viewer, areaIds).ToListAsync(ct), withArea);
-            form.Wards = MeetingChoices.OptionItems("Choose a ward", await MeetingChoices.Wards(db, areaIds).ToListAsync(ct), withArea);
+            form.TaskGroups = MeetingChoices.OptionItems("Choose a task group", await MeetingChoices.TaskGroupOptionsAsync(db, viewer, areaIds, ct), withArea);
+            form.Wards = MeetingChoices.OptionItems("Choose a ward", await MeetingChoices.WardOptionsAsync(db, areaIds, ct), withArea);
             var chairs = await MeetingChoices.Chairs(db, areaIds, form.OffersBorough).OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
             form.Chairs = MeetingChoices.PersonItems("No chair chosen yet", chairs);
             return form;
