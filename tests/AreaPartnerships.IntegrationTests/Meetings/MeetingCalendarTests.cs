@@ -1,4 +1,5 @@
 using AreaPartnerships.IntegrationTests.Issues;
+using AreaPartnerships.Web.Features.Meetings;
 using Ical.Net;
 
 namespace AreaPartnerships.IntegrationTests.Meetings;
@@ -20,7 +21,7 @@ public sealed class MeetingCalendarTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal($"meeting-{meeting.Id}.ics", response.Content.Headers.ContentDisposition!.FileName);
         var calendar = Calendar.Load(await response.Content.ReadAsStringAsync())!;
         var calendarEvent = Assert.Single(calendar.Events);
-        Assert.Equal("PUBLISH", calendar.Method);
+        Assert.Equal(("PUBLISH", MeetingCalendar.ProductId), (calendar.Method, calendar.ProductId));
         Assert.Equal((meeting.CalendarUid.ToString(), 0, "South Walsall tasking meeting", "Civic Centre"),
             (calendarEvent.Uid, calendarEvent.Sequence, calendarEvent.Summary, calendarEvent.Location));
         Assert.Equal(meeting.StartsAt, calendarEvent.DtStart!.AsUtc);

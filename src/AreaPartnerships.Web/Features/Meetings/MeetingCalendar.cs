@@ -20,9 +20,11 @@ public static class MeetingCalendar
 {
     public const string ContentType = "text/calendar";
 
+    public const string ProductId = "-//Walsall Council//Area Partnerships//EN";
+
     public sealed record File(string FileName, byte[] Content);
 
-    public sealed class Handler(AppDbContext db, ILogger<Handler> logger)
+    public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {
         /// <param name="viewer">Who is asking.</param>
         /// <param name="id">The meeting.</param>
@@ -45,7 +47,6 @@ public static class MeetingCalendar
                     m.CancellationReason,
                     m.CalendarUid,
                     m.CalendarSequence,
-                    m.CreatedAt,
                 })
                 .SingleOrDefaultAsync(ct);
             if (meeting is null)
@@ -60,7 +61,7 @@ public static class MeetingCalendar
             {
                 Uid = meeting.CalendarUid.ToString(),
                 Sequence = meeting.CalendarSequence,
-                DtStamp = new CalDateTime(DateTime.SpecifyKind(meeting.CreatedAt, DateTimeKind.Utc)),
+                DtStamp = new CalDateTime(clock.GetUtcNow().UtcDateTime),
                 DtStart = new CalDateTime(DateTime.SpecifyKind(meeting.StartsAt, DateTimeKind.Utc)),
                 DtEnd = new CalDateTime(DateTime.SpecifyKind(meeting.EndsAt, DateTimeKind.Utc)),
                 Summary = meeting.Title,
@@ -69,7 +70,7 @@ public static class MeetingCalendar
                 Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
                 Description = Describe(seesPurpose ? meeting.Purpose : null, meeting.Venue is null ? null : meeting.OnlineLink, cancelled ? meeting.CancellationReason : null),
             };
-            var calendar = new Calendar { Method = cancelled ? CalendarMethods.Cancel : CalendarMethods.Publish };
+            var calendar = new Calendar { ProductId = ProductId, Method = cancelled ? CalendarMethods.Cancel : CalendarMethods.Publish };
             calendar.Events.Add(calendarEvent);
             var text = new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
             return new File($"meeting-{id}.ics", Encoding.UTF8.GetBytes(text));
