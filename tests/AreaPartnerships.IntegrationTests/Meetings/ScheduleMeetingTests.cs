@@ -1,5 +1,6 @@
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Meetings;
+using AreaPartnerships.IntegrationTests.Issues;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.IntegrationTests.Meetings;
@@ -82,6 +83,26 @@ public sealed class ScheduleMeetingTests(AppFactory app) : IClassFixture<AppFact
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (otherArea.StatusCode, borough.StatusCode));
         Assert.Equal(0, await app.WithDbAsync(db => db.Meetings.CountAsync(m => m.AreaId == world.AreaB || m.AreaId == null && m.CreatedById == world.People.AreaManagerA.Id)));
+    }
+
+    [Fact]
+    public async Task A_task_group_meeting_names_a_group_of_the_meetings_area_and_another_areas_group_is_refused()
+    {
+        var world = await MeetingWorld.CreateAsync(app);
+        var own = await IssueWorld.CreateTaskGroupAsync(app, world.AreaA, world.People.PoliceUser);
+        var other = await IssueWorld.CreateTaskGroupAsync(app, world.AreaB, world.People.PoliceUser);
+        var client = app.ClientFor(world.People.AreaManagerA.Id);
+        var form = await client.GetDocumentAsync("/meetings/new");
+        Assert.NotNull(form.QuerySelector($"#TaskGroupId option[value='{own.Id}']"));
+        Assert.Null(form.QuerySelector($"#TaskGroupId option[value='{other.Id}']"));
+
+        var refused = await client.PostFormAsync("/meetings/new", MeetingWorld.ScheduleFields(MeetingType.TaskGroup, world.AreaA, more: [("TaskGroupId", MeetingWorld.Id(other.Id))]));
+        var saved = await client.PostFormAsync("/meetings/new", MeetingWorld.ScheduleFields(MeetingType.TaskGroup, world.AreaA, more: [("TaskGroupId", MeetingWorld.Id(own.Id))]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Select an active task group of the meeting's area", MeetingWorld.FieldError(await Html.ReadAsync(refused), "TaskGroupId"));
+        var stored = await MeetingWorld.StoredAsync(app, MeetingWorld.MeetingIdFrom(saved));
+        Assert.Equal(((int?)own.Id, false), (stored.TaskGroupId, stored.IsConfidential));
     }
 
     [Fact]
