@@ -39,6 +39,14 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         { Roles.SupportOfficer, "/", 4 },
         { Roles.Councillor, "/", 4 },
         { Roles.PartnerUser, "/", 5 },
+        // Meetings: the area filter's options and a page of rows read by key; a position adds the row it starts from; a partner's
+        // rule reads their agreement and their organisation's task groups first. My meetings: the upcoming and the past, each bounded.
+        { Roles.AreaManager, "/meetings", 2 },
+        { Roles.PartnershipManager, "/meetings?When=past&Type=Tasking", 2 },
+        { Roles.AreaManager, "/meetings?After={meeting}", 3 },
+        { Roles.PartnerUser, "/meetings", 4 },
+        { Roles.Councillor, "/meetings/mine", 2 },
+        { Roles.PartnerUser, "/meetings/mine", 4 },
     };
 
     [Theory]
@@ -60,7 +68,9 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
             .Replace("{areaA}", IssueWorld.Id(w.AreaA), StringComparison.Ordinal)
             .Replace("{managerA}", IssueWorld.Id(w.AreaManagerA.Id), StringComparison.Ordinal)
             .Replace("{second}", references[1], StringComparison.Ordinal)
-            .Replace("{deep}", references[0], StringComparison.Ordinal);
+            .Replace("{deep}", references[0], StringComparison.Ordinal)
+            .Replace("{meeting}", IssueWorld.Id(await IssueWorld.ReadAsync(app, db => db.Meetings.Where(m => m.AreaId == w.AreaA).OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
+                .Select(m => m.Id).Skip(3).FirstAsync())), StringComparison.Ordinal);
         var client = app.ClientFor(user.Id);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
         var signIn = await IssuePages.SignInCommandsAsync(app, client);
@@ -95,6 +105,22 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
             {
                 issue.AddNote($"Note {n}", Domain.Issues.Visibility.Everyone, w.AreaManagerA.Id, DateTime.UtcNow.AddMinutes(n));
             }
+        });
+        // Meetings in area A, upcoming and past, each inviting the police partner and the ward councillor: more than a page of each.
+        await IssueWorld.ReadAsync(app, async db =>
+        {
+            var now = DateTime.UtcNow;
+            for (var n = -40; n < 40; n++)
+            {
+                var starts = now.Date.AddDays(n).AddHours(10);
+                var meeting = new Domain.Meetings.Meeting(n % 2 == 0 ? Domain.Meetings.MeetingType.Tasking : Domain.Meetings.MeetingType.Partnership, $"Meeting {n}", w.AreaA, null, null,
+                    new Domain.Meetings.MeetingTime(starts, starts.AddHours(1)), "Civic Centre", null, null, n % 3 == 0, null, alreadyHappened: true, w.AreaManagerA.Id, now);
+                meeting.Invite(new Domain.Meetings.Invitee(w.PoliceUser.Id, w.PoliceUser.DisplayName, false), false, w.AreaManagerA.Id, now);
+                meeting.Invite(new Domain.Meetings.Invitee(w.CouncillorA1.Id, w.CouncillorA1.DisplayName, true), true, w.AreaManagerA.Id, now);
+                db.Meetings.Add(meeting);
+            }
+
+            return await db.SaveChangesAsync();
         });
         return w;
     }
