@@ -16,6 +16,11 @@ namespace AreaPartnerships.Web.Features.Meetings;
 [Route("meetings/{id:int}")]
 public sealed class MeetingRecordController(AppDbContext db) : Controller
 {
+    // The views live with the rest of the meetings feature (the controller's own name is not their folder).
+    private const string PapersView = "/Features/Meetings/Papers.cshtml";
+    private const string PrintView = "/Features/Meetings/Print.cshtml";
+    private const string SuggestionsView = "/Features/Meetings/Suggestions.cshtml";
+
     [HttpGet("papers")]
     public async Task<IActionResult> Papers(int id, [FromServices] MeetingPapers.Handler handler, CancellationToken ct) =>
         await PageAsync(id, handler, null, ct);
@@ -28,7 +33,7 @@ public sealed class MeetingRecordController(AppDbContext db) : Controller
         {
             null => NotFound(),
             { Papers: null } => Forbid(),
-            _ => View(page),
+            _ => View(PrintView, page),
         };
     }
 
@@ -37,7 +42,7 @@ public sealed class MeetingRecordController(AppDbContext db) : Controller
     {
         try
         {
-            return await handler.LoadAsync(await ViewerAsync(ct), id, ct) is { } model ? View(model) : NotFound();
+            return await handler.LoadAsync(await ViewerAsync(ct), id, ct) is { } model ? View(SuggestionsView, model) : NotFound();
         }
         catch (UnauthorizedAccessException)
         {
@@ -143,7 +148,7 @@ public sealed class MeetingRecordController(AppDbContext db) : Controller
         }
 
         page.Papers.PostedForm = posted;
-        return View(nameof(Papers), page);
+        return View(PapersView, page);
     }
 
     private RedirectResult Saved(int id, string section, string message) => Saved($"/meetings/{id}#{section}", message);
