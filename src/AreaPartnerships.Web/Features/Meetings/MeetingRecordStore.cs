@@ -64,7 +64,7 @@ public static class MeetingRecordStore
 
     /// <summary>How the minutes read in a conflict, and who last recorded them (from the meeting's timeline).</summary>
     public static ConflictText MinutesConflict(AppDbContext db, int meetingId) => new(
-        "minutes",
+        "meeting's minutes",
         async (v, ct) =>
         {
             var items = await db.AgendaItems.AsNoTracking()
