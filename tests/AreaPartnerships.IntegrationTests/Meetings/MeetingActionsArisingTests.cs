@@ -95,6 +95,33 @@ public sealed class MeetingActionsArisingTests(AppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task An_action_with_no_group_is_changed_by_those_who_run_the_meeting_and_refused_to_other_readers_of_its_papers()
+    {
+        var world = await MeetingRecordWorld.CreateAsync(app);
+        var (owner, other) = (world.People.PoliceUser, world.Actions.Member);
+        var meeting = await world.MeetingAsync(app, confidential: false, invitees: [owner, other]);
+        var action = await app.WithDbAsync(async db =>
+        {
+            var added = new PlanAction("Ask the neighbourhood team to patrol", owner.Id, NextMonth, null, meeting.Id);
+            db.PlanActions.Add(added);
+            await db.SaveChangesAsync();
+            return added;
+        });
+
+        var readerPage = await app.ClientFor(other.Id).GetDocumentAsync($"/actions/{action.Id}");
+        var byReader = await ActionWorld.ForgeActionPostAsync(app, app.ClientFor(other.Id), action.Id, $"/actions/{action.Id}/edit",
+            [new("Description", "Hijacked"), new("OwnerId", IssueWorld.Id(other.Id)), .. ActionWorld.Due(NextMonth)]);
+        var byManager = await IssueWorld.PostWithVersionAsync(app.ClientFor(world.People.AreaManagerA.Id), $"/actions/{action.Id}/edit",
+            [new("Description", "Ask the neighbourhood team to patrol"), new("OwnerId", IssueWorld.Id(other.Id)), .. ActionWorld.Due(NextMonth)]);
+
+        Assert.Null(readerPage.QuerySelector($"a[href='/actions/{action.Id}/edit']"));
+        Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, byManager.StatusCode);
+        Assert.Equal(other.Id, (await ActionWorld.StoredActionAsync(app, action.Id)).OwnerId);
+        Assert.Contains(await EventsAsync(app, meeting.Id), e => e.Summary.StartsWith("Action ‘Ask the neighbourhood team to patrol’ changed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_owner_with_no_group_must_be_invited_or_an_officer_of_the_area()
     {
         var world = await MeetingRecordWorld.CreateAsync(app);
