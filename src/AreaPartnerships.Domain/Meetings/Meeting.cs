@@ -427,26 +427,24 @@ public class Meeting : IVersioned
     /// </summary>
     public void RecordMinutes(string? general, IReadOnlyDictionary<int, string?> perItem, bool canAmendApproved, string? amendReason, int actorId, DateTime now)
     {
+        // Every value is checked before any is applied: a refused minute leaves the others as they were.
+        var newGeneral = Guard.Optional(general, nameof(Minutes), MinutesMaxLength);
+        var minutes = _agendaItems
+            .Where(item => perItem.ContainsKey(item.Id))
+            .Select(item => (Item: item, Minute: Guard.Optional(perItem[item.Id], $"Minute[{item.Id}]", AgendaItem.MinuteMaxLength)))
+            .ToList();
         EnsureRecordable(now, canAmendApproved, amendReason, actorId);
         var changed = 0;
-        var newGeneral = Guard.Optional(general, nameof(Minutes), MinutesMaxLength);
         if (newGeneral != Minutes)
         {
             Minutes = newGeneral;
             changed++;
         }
 
-        foreach (var item in _agendaItems)
+        foreach (var (item, minute) in minutes.Where(m => m.Minute != m.Item.Minute))
         {
-            if (perItem.TryGetValue(item.Id, out var text))
-            {
-                var minute = Guard.Optional(text, $"Minute[{item.Id}]", AgendaItem.MinuteMaxLength);
-                if (minute != item.Minute)
-                {
-                    item.Minute = minute;
-                    changed++;
-                }
-            }
+            item.Minute = minute;
+            changed++;
         }
 
         if (changed > 0)

@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Features.Meetings;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
@@ -13,26 +14,74 @@ namespace AreaPartnerships.Web.Features.Actions;
 
 /// <summary>
 /// The steps every page about an action shares: which actions a person may see (those in task groups
-/// they may see, <see cref="TaskGroupAccess"/>), finding one for change, the owners and issues a form
-/// offers, and saving under the action's version.
+/// they may see, <see cref="TaskGroupAccess"/>; an action arising from a meeting with no task group: its owner
+/// and those who may read the meeting's papers, <see cref="MeetingAccess"/>), finding one for change, the owners
+/// and issues a form offers, and saving under the action's version.
 /// </summary>
 public static class ActionStore
 {
     /// <summary>Shown instead of a form, and refused on a post, once the group has closed.</summary>
     public const string GroupClosed = "This task group is closed: its actions can no longer be added, changed or updated";
 
-    /// <summary>The micro plan actions the person may see: those of task groups they may see.</summary>
+    /// <summary>
+    /// The actions the person may see: those of task groups they may see; and an action arising from a meeting
+    /// that belongs to no task group, by its owner and by those who may read the meeting's papers.
+    /// </summary>
     public static IQueryable<PlanAction> Visible(Viewer viewer, AppDbContext db)
     {
         var groups = viewer.VisibleTaskGroups(db);
-        return db.PlanActions.Where(a => a.TaskGroupId != null && groups.Any(g => g.Id == a.TaskGroupId));
+        var meetings = viewer.MeetingsWithPapers(db);
+        var userId = viewer.UserId;
+        return db.PlanActions.Where(a =>
+            (a.TaskGroupId != null && groups.Any(g => g.Id == a.TaskGroupId))
+            || (a.TaskGroupId == null && (a.OwnerId == userId || (a.MeetingId != null && meetings.Any(m => m.Id == a.MeetingId)))));
     }
 
     /// <summary>
-    /// The action and its group, tracked for change, if the person may see them; otherwise null, and the
-    /// attempt is logged (a guessed id gets "not found", so existence is not revealed).
+    /// Where an action belongs: its task group (with the group's area and lead), and the meeting it arose from,
+    /// if any. An action with no group belongs to its meeting: those who run the meeting may change it.
     /// </summary>
-    public static async Task<(PlanAction Action, TaskGroup Group)?> FindForChangeAsync(AppDbContext db, Viewer viewer, int id, ILogger logger, CancellationToken ct)
+    public sealed record Home(int? GroupId, string? GroupName, int? GroupAreaId, int? LeadUserId, bool GroupIsActive, int? MeetingId, string? MeetingName, int? MeetingAreaId)
+    {
+        /// <summary>Still open to changes: its group is active (an action with no group is always open).</summary>
+        public bool IsActive => GroupId is null || GroupIsActive;
+
+        /// <summary>Post an update on the action or change it: its owner; for a group's action the group's rule, otherwise those who run the meeting.</summary>
+        public bool CanUpdate(Viewer viewer, int ownerId) =>
+            GroupId is not null
+                ? viewer.CanUpdateAction(GroupAreaId!.Value, LeadUserId!.Value, ownerId)
+                : viewer.UserId == ownerId || (MeetingId is not null && viewer.CanRunMeeting(MeetingAreaId));
+
+        /// <summary>Give the action to someone else.</summary>
+        public bool CanAssignToOthers(Viewer viewer) =>
+            GroupId is not null
+                ? viewer.CanAssignActionsToOthers(GroupAreaId!.Value, LeadUserId!.Value)
+                : MeetingId is not null && viewer.CanRunMeeting(MeetingAreaId);
+    }
+
+    /// <summary>The action's group and meeting (two small reads by key).</summary>
+    public static async Task<Home> HomeAsync(AppDbContext db, int? groupId, int? meetingId, CancellationToken ct)
+    {
+        var group = groupId is null ? null : await db.TaskGroups.AsNoTracking()
+            .Where(g => g.Id == groupId)
+            .Select(g => new { g.Name, g.AreaId, g.LeadUserId, g.Status })
+            .SingleAsync(ct);
+        var meeting = meetingId is null ? null : await db.Meetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .Select(m => new { m.Title, m.StartsAt, m.AreaId })
+            .SingleOrDefaultAsync(ct);
+        return new Home(groupId, group?.Name, group?.AreaId, group?.LeadUserId, group?.Status == TaskGroupStatus.Active,
+            meeting is null ? null : meetingId, meeting is null ? null : MeetingName(meeting.Title, meeting.StartsAt), meeting?.AreaId);
+    }
+
+    /// <summary>How a meeting is named where an action arose from it: "South Walsall tasking meeting, 3 December 2026".</summary>
+    public static string MeetingName(string title, DateTime startsAt) => $"{title}, {UkFormat.Date(startsAt)}";
+
+    /// <summary>
+    /// The action, tracked for change, its group (tracked, when it has one) and where it belongs, if the person may
+    /// see it; otherwise null, and the attempt is logged (a guessed id gets "not found", so existence is not revealed).
+    /// </summary>
+    public static async Task<(PlanAction Action, TaskGroup? Group, Home Home)?> FindForChangeAsync(AppDbContext db, Viewer viewer, int id, ILogger logger, CancellationToken ct)
     {
         var action = await Visible(viewer, db).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (action is null)
@@ -41,9 +90,43 @@ public static class ActionStore
             return null;
         }
 
-        var group = await db.TaskGroups.SingleAsync(g => g.Id == action.TaskGroupId, ct);
-        return (action, group);
+        var group = action.TaskGroupId is null ? null : await db.TaskGroups.SingleAsync(g => g.Id == action.TaskGroupId, ct);
+        return (action, group, await HomeAsync(db, action.TaskGroupId, action.MeetingId, ct));
     }
+
+    /// <summary>
+    /// Who may own an action arising from a meeting that belongs to no task group: any active user invited to the
+    /// meeting, or an officer (area manager, support officer) of its area; only people who can open their actions.
+    /// </summary>
+    public static async Task<List<Member>> MeetingOwnersAsync(AppDbContext db, int meetingId, int? areaId, CancellationToken ct)
+    {
+        var invited = db.MeetingAttendees.Where(a => a.MeetingId == meetingId && a.UserId != null).Select(a => a.UserId!.Value);
+        var officerRoles = db.Roles.Where(r => r.Name == Roles.AreaManager || r.Name == Roles.SupportOfficer).Select(r => r.Id);
+        var actionRoles = db.Roles.Where(r => r.Name == Roles.PartnershipManager || r.Name == Roles.AreaManager || r.Name == Roles.SupportOfficer || r.Name == Roles.PartnerUser)
+            .Select(r => r.Id);
+        var officers = db.UserAreas.Where(ua => areaId != null && ua.AreaId == areaId
+            && db.UserRoles.Any(ur => ur.UserId == ua.UserId && officerRoles.Contains(ur.RoleId))).Select(ua => ua.UserId);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && (invited.Contains(u.Id) || officers.Contains(u.Id))
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && actionRoles.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Take(MeetingOwnerLimit)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                Organisation = u.Organisation == null ? null : u.Organisation.Name,
+                Role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return [.. people.Select(p => new Member(p.Id, p.DisplayName, p.Organisation ?? (p.Role is { } role ? Roles.DisplayName(role) : null), false))];
+    }
+
+    public const int MeetingOwnerLimit = 300;
+
+    /// <summary>An action with no group: what happens to it goes on its meeting's timeline (an append).</summary>
+    public static void NoteOnMeeting(AppDbContext db, int meetingId, int actorId, DateTime at, string summary, string? body) =>
+        db.MeetingEvents.Add(new Domain.Meetings.MeetingEvent(meetingId, actorId, at, summary) { Body = body });
 
     public static void LogNotVisible(ILogger logger, Viewer viewer, int actionId) =>
         logger.LogWarning("User {UserId} ({Role}) asked for action {ActionId}, which does not exist or they may not see", viewer.UserId, viewer.Role, actionId);

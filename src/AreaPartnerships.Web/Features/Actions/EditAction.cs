@@ -41,8 +41,9 @@ public static class EditAction
         [BindNever]
         public string CurrentDescription { get; set; } = string.Empty;
 
+        /// <summary>The action's group; null for an action arising from a meeting with no group.</summary>
         [BindNever]
-        public int GroupId { get; set; }
+        public int? GroupId { get; set; }
 
         [BindNever]
         public string GroupName { get; set; } = string.Empty;
@@ -83,7 +84,7 @@ public static class EditAction
         {
             var action = await ActionStore.Visible(viewer, db).AsNoTracking()
                 .Where(a => a.Id == id)
-                .Select(a => new { a.Id, a.Description, a.OwnerId, a.DueOn, a.IssueId, a.Status, a.Version, Group = a.TaskGroup! })
+                .Select(a => new { a.Id, a.Description, a.OwnerId, a.DueOn, a.IssueId, a.Status, a.Version, a.TaskGroupId, a.MeetingId })
                 .SingleOrDefaultAsync(ct);
             if (action is null)
             {
@@ -101,9 +102,9 @@ public static class EditAction
                 IssueId = action.IssueId,
                 Version = action.Version,
             };
-            var group = action.Group;
-            var members = await ActionStore.MembersAsync(db, group.Id, ct);
-            var owners = ActionStore.OwnerChoices(members, viewer, group).ToList();
+            var home = await ActionStore.HomeAsync(db, action.TaskGroupId, action.MeetingId, ct);
+            var members = await OwnersAsync(home, ct);
+            var owners = (home.CanAssignToOthers(viewer) ? members.Where(m => !m.IsDisabled) : members.Where(m => m.Id == viewer.UserId)).ToList();
             if (owners.All(o => o.Id != action.OwnerId))
             {
                 // The current owner stays selectable (e.g. they have left the group or been disabled).
@@ -116,15 +117,17 @@ public static class EditAction
 
             form.ActionId = action.Id;
             form.CurrentDescription = action.Description;
-            form.GroupId = group.Id;
-            form.GroupName = group.Name;
-            form.CanChange = viewer.CanUpdateAction(group.AreaId, group.LeadUserId, action.OwnerId);
-            form.Refusal = !group.IsActive ? ActionStore.GroupClosed
+            form.GroupId = home.GroupId;
+            form.GroupName = home.GroupName ?? home.MeetingName ?? "Action arising from a meeting";
+            form.CanChange = home.CanUpdate(viewer, action.OwnerId);
+            form.Refusal = !home.IsActive ? ActionStore.GroupClosed
                 : action.Status is PlanActionStatus.Done or PlanActionStatus.Cancelled
                     ? $"This action is {PlanAction.StatusName(action.Status).ToLowerInvariant()}: it can no longer be changed"
                     : null;
             form.Owners = [.. owners.Select(o => new SelectListItem(o.Text, ActionStore.Id(o.Id)))];
-            form.Issues = await ActionStore.IssueChoicesAsync(db, viewer, group.Id, action.IssueId, ct);
+            form.Issues = home.GroupId is { } groupId
+                ? await ActionStore.IssueChoicesAsync(db, viewer, groupId, action.IssueId, ct)
+                : await CurrentIssueChoicesAsync(action.IssueId, ct);
             return form;
         }
 
@@ -136,29 +139,31 @@ public static class EditAction
                 return null;
             }
 
-            var (action, group) = found;
-            if (!viewer.CanUpdateAction(group.AreaId, group.LeadUserId, action.OwnerId))
+            var (action, group, home) = found;
+            if (!home.CanUpdate(viewer, action.OwnerId))
             {
                 throw new UnauthorizedAccessException();
             }
 
-            if (!group.IsActive)
+            if (!home.IsActive)
             {
                 throw new DomainException(ActionStore.GroupClosed, string.Empty);
             }
 
-            var members = await ActionStore.MembersAsync(db, group.Id, ct);
+            var members = await OwnersAsync(home, ct);
             var ownerId = form.OwnerId!.Value;
             if (ownerId != action.OwnerId)
             {
-                if (!viewer.CanAssignActionsToOthers(group.AreaId, group.LeadUserId))
+                if (!home.CanAssignToOthers(viewer))
                 {
                     throw new UnauthorizedAccessException();
                 }
 
                 if (!members.Any(m => m.Id == ownerId && !m.IsDisabled))
                 {
-                    throw new DomainException("Select a member of the task group to own the action", nameof(Form.OwnerId));
+                    throw new DomainException(group is null
+                        ? "Select someone invited to the meeting, or an officer of the area, to own the action"
+                        : "Select a member of the task group to own the action", nameof(Form.OwnerId));
                 }
             }
 
@@ -169,9 +174,9 @@ public static class EditAction
             }
 
             if (form.IssueId is { } issueId && issueId != action.IssueId
-                && !await ActionStore.LinkableIssues(db, viewer, group.Id).AnyAsync(i => i.Id == issueId, ct))
+                && (group is null || !await ActionStore.LinkableIssues(db, viewer, group.Id).AnyAsync(i => i.Id == issueId, ct)))
             {
-                throw new DomainException("Select an issue linked to this task group, or none", nameof(Form.IssueId));
+                throw new DomainException(group is null ? "Keep the issue the action serves, or choose none" : "Select an issue linked to this task group, or none", nameof(Form.IssueId));
             }
 
             string NameOf(int userId) => members.SingleOrDefault(m => m.Id == userId)?.Text ?? "someone no longer in the group";
@@ -207,14 +212,14 @@ public static class EditAction
                 var references = await db.Issues.AsNoTracking().Where(i => i.Id == old.IssueId || i.Id == action.IssueId).ToListAsync(ct);
                 var from = references.SingleOrDefault(i => i.Id == old.IssueId);
                 var to = references.SingleOrDefault(i => i.Id == action.IssueId);
-                group.Record(viewer.UserId, now, $"Action ‘{name}’ changed",
-                    ActionText.Body(string.Join('\n', changes), $"Serves: {from?.Reference ?? "no issue"} → {to?.Reference ?? "no issue"}"), action.Id);
+                Note(db, group, home, action, viewer.UserId, now, $"Action ‘{name}’ changed",
+                    ActionText.Body(string.Join('\n', changes), $"Serves: {from?.Reference ?? "no issue"} → {to?.Reference ?? "no issue"}"));
                 from?.RecordActionProgress($"Action ‘{name}’ no longer serves this issue", body, viewer.UserId, now);
-                to?.RecordActionProgress($"Action ‘{name}’ now serves this issue", ActionText.Body(body, $"Task group: {group.Name}"), viewer.UserId, now);
+                to?.RecordActionProgress($"Action ‘{name}’ now serves this issue", ActionText.Body(body, Where(home)), viewer.UserId, now);
                 return await ActionStore.SaveAsync(db, action, form.Version, ct, references);
             }
 
-            group.Record(viewer.UserId, now, $"Action ‘{name}’ changed", body, action.Id);
+            Note(db, group, home, action, viewer.UserId, now, $"Action ‘{name}’ changed", body);
             if (action.IssueId is { } linked)
             {
                 var issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == linked, ct);
@@ -224,5 +229,40 @@ public static class EditAction
 
             return await ActionStore.SaveAsync(db, action, form.Version, ct);
         }
+
+        /// <summary>Who may own the action: the group's members, or (no group) those invited to its meeting and the area's officers.</summary>
+        private async Task<List<ActionStore.Member>> OwnersAsync(ActionStore.Home home, CancellationToken ct) =>
+            home.GroupId is { } groupId ? await ActionStore.MembersAsync(db, groupId, ct)
+            : home.MeetingId is { } meetingId ? await ActionStore.MeetingOwnersAsync(db, meetingId, home.MeetingAreaId, ct)
+            : [];
+
+        /// <summary>An action with no group serves the issue it was agreed on, or none: the current one stays selectable.</summary>
+        private async Task<List<SelectListItem>> CurrentIssueChoicesAsync(int? issueId, CancellationToken ct)
+        {
+            var items = new List<SelectListItem> { new("None", string.Empty) };
+            if (issueId is { } current)
+            {
+                var reference = await db.Issues.Where(i => i.Id == current).Select(i => i.Reference).SingleOrDefaultAsync(ct);
+                items.Add(new SelectListItem($"{reference ?? "The issue"} (currently linked)", ActionStore.Id(current)));
+            }
+
+            return items;
+        }
     }
+
+    /// <summary>The change goes on the group's timeline, or (no group) on the meeting's.</summary>
+    internal static void Note(AppDbContext db, TaskGroup? group, ActionStore.Home home, PlanAction action, int actorId, DateTime at, string summary, string? body)
+    {
+        if (group is not null)
+        {
+            group.Record(actorId, at, summary, body, action.Id);
+        }
+        else if (home.MeetingId is { } meetingId)
+        {
+            ActionStore.NoteOnMeeting(db, meetingId, actorId, at, summary, body);
+        }
+    }
+
+    internal static string Where(ActionStore.Home home) =>
+        home.GroupName is { } groupName ? $"Task group: {groupName}" : $"Arising from {home.MeetingName ?? "a meeting"}";
 }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AreaPartnerships.Web.Features.Actions;
 
 /// <summary>
-/// The signed-in person's own page: the actions they own in groups they may see (open ones first, overdue
+/// The signed-in person's own page: the actions they own in groups they may see, and those arising from meetings
+/// with no group (open ones first, overdue
 /// first, then by due date; finished ones apart), and the active task groups they lead or belong to.
 /// </summary>
 public static class MyActions
@@ -17,7 +18,12 @@ public static class MyActions
     public const int CompletedLimit = 20;
     public const int GroupLimit = 100;
 
-    public sealed record Row(int Id, string Description, int GroupId, string Group, DateOnly DueOn, PlanActionStatus Status, string? StatusReason);
+    /// <summary>An action: its task group, or (arising from a meeting with no group) the meeting.</summary>
+    public sealed record Row(int Id, string Description, int? GroupId, string? Group, int? MeetingId, string? MeetingTitle, DateTime? MeetingStartsAt,
+        DateOnly DueOn, PlanActionStatus Status, string? StatusReason)
+    {
+        public string? Meeting => MeetingTitle is null ? null : ActionStore.MeetingName(MeetingTitle, MeetingStartsAt!.Value);
+    }
 
     public sealed record GroupRow(int Id, string Name, string Area, bool IsLead, DateOnly ReviewOn);
 
@@ -42,7 +48,10 @@ public static class MyActions
                 .Where(a => a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress || a.Status == PlanActionStatus.Blocked)
                 .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
                 .Take(OpenLimit + 1)
-                .Select(a => new Row(a.Id, a.Description, a.TaskGroup!.Id, a.TaskGroup.Name, a.DueOn, a.Status, a.StatusReason))
+                .Select(a => new Row(a.Id, a.Description, a.TaskGroupId, a.TaskGroup == null ? null : a.TaskGroup.Name, a.MeetingId,
+                    db.Meetings.Where(m => m.Id == a.MeetingId).Select(m => m.Title).FirstOrDefault(),
+                    db.Meetings.Where(m => m.Id == a.MeetingId).Select(m => (DateTime?)m.StartsAt).FirstOrDefault(),
+                    a.DueOn, a.Status, a.StatusReason))
                 .ToListAsync(ct);
 
             // Most recently finished first: by their latest update (updates are append-only, ids increase with time).
@@ -51,7 +60,10 @@ public static class MyActions
                 .OrderByDescending(a => db.PlanActionUpdates.Where(u => u.PlanActionId == a.Id).Max(u => (long?)u.Id))
                 .ThenByDescending(a => a.Id)
                 .Take(CompletedLimit)
-                .Select(a => new Row(a.Id, a.Description, a.TaskGroup!.Id, a.TaskGroup.Name, a.DueOn, a.Status, a.StatusReason))
+                .Select(a => new Row(a.Id, a.Description, a.TaskGroupId, a.TaskGroup == null ? null : a.TaskGroup.Name, a.MeetingId,
+                    db.Meetings.Where(m => m.Id == a.MeetingId).Select(m => m.Title).FirstOrDefault(),
+                    db.Meetings.Where(m => m.Id == a.MeetingId).Select(m => (DateTime?)m.StartsAt).FirstOrDefault(),
+                    a.DueOn, a.Status, a.StatusReason))
                 .ToListAsync(ct);
 
             var groups = await viewer.VisibleTaskGroups(db).AsNoTracking()

@@ -39,8 +39,9 @@ public static class UpdateProgress
         [BindNever]
         public string Description { get; set; } = string.Empty;
 
+        /// <summary>The action's group; null for an action arising from a meeting with no group.</summary>
         [BindNever]
-        public int GroupId { get; set; }
+        public int? GroupId { get; set; }
 
         [BindNever]
         public string GroupName { get; set; } = string.Empty;
@@ -94,21 +95,7 @@ public static class UpdateProgress
         {
             var action = await ActionStore.Visible(viewer, db).AsNoTracking()
                 .Where(a => a.Id == id)
-                .Select(a => new
-                {
-                    a.Id,
-                    a.Description,
-                    a.Status,
-                    a.StatusReason,
-                    a.DueOn,
-                    a.OwnerId,
-                    a.Version,
-                    GroupId = a.TaskGroup!.Id,
-                    GroupName = a.TaskGroup.Name,
-                    a.TaskGroup.AreaId,
-                    a.TaskGroup.LeadUserId,
-                    GroupStatus = a.TaskGroup.Status,
-                })
+                .Select(a => new { a.Id, a.Description, a.Status, a.StatusReason, a.DueOn, a.OwnerId, a.Version, a.TaskGroupId, a.MeetingId })
                 .SingleOrDefaultAsync(ct);
             if (action is null)
             {
@@ -116,18 +103,19 @@ public static class UpdateProgress
                 return null;
             }
 
+            var home = await ActionStore.HomeAsync(db, action.TaskGroupId, action.MeetingId, ct);
             var form = posted ?? new Form { Status = action.Status, Version = action.Version };
             form.ActionId = action.Id;
             form.Description = action.Description;
-            form.GroupId = action.GroupId;
-            form.GroupName = action.GroupName;
+            form.GroupId = home.GroupId;
+            form.GroupName = home.GroupName ?? home.MeetingName ?? "Action arising from a meeting";
             form.CurrentStatus = action.Status;
             form.CurrentReason = action.StatusReason;
             form.DueOn = action.DueOn;
             form.IsOverdue = action.Status is PlanActionStatus.NotStarted or PlanActionStatus.InProgress or PlanActionStatus.Blocked
                 && action.DueOn < UkFormat.UkToday(clock);
-            form.CanUpdate = viewer.CanUpdateAction(action.AreaId, action.LeadUserId, action.OwnerId);
-            form.Refusal = action.GroupStatus != TaskGroupStatus.Active ? ActionStore.GroupClosed
+            form.CanUpdate = home.CanUpdate(viewer, action.OwnerId);
+            form.Refusal = !home.IsActive ? ActionStore.GroupClosed
                 : action.Status == PlanActionStatus.Cancelled ? "This action was cancelled: it cannot be updated"
                 : null;
             form.Statuses = StatusChoices(action.Status);
@@ -142,14 +130,14 @@ public static class UpdateProgress
                 return null;
             }
 
-            var (action, group) = found;
+            var (action, group, home) = found;
 
-            if (!viewer.CanUpdateAction(group.AreaId, group.LeadUserId, action.OwnerId))
+            if (!home.CanUpdate(viewer, action.OwnerId))
             {
                 throw new UnauthorizedAccessException();
             }
 
-            if (!group.IsActive)
+            if (!home.IsActive)
             {
                 throw new DomainException(ActionStore.GroupClosed, string.Empty);
             }
@@ -164,7 +152,7 @@ public static class UpdateProgress
                 string.IsNullOrWhiteSpace(form.Text) ? null : form.Text,
                 reasonChanged ? $"{(action.Status == PlanActionStatus.Blocked ? "Blocked by" : "Cancelled because")}: {action.StatusReason}" : null);
             var summary = action.Describe(update);
-            group.Record(viewer.UserId, now, summary, body, action.Id);
+            EditAction.Note(db, group, home, action, viewer.UserId, now, summary, body);
             Domain.Issues.Issue? issue = null;
             if (action.IssueId is { } issueId)
             {

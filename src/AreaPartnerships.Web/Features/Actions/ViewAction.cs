@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Features.Meetings;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
@@ -16,11 +17,6 @@ public static class ViewAction
     public sealed record Summary(
         int Id,
         string Description,
-        int GroupId,
-        string GroupName,
-        int AreaId,
-        int LeadUserId,
-        bool GroupIsActive,
         int OwnerId,
         string Owner,
         string? OwnerOrganisation,
@@ -28,14 +24,16 @@ public static class ViewAction
         PlanActionStatus Status,
         string? StatusReason,
         DateTime? CompletedAt,
-        int? IssueId);
+        int? IssueId,
+        int? GroupId,
+        int? MeetingId);
 
     /// <summary>The linked issue: its reference always; its title and a link only when the person may open it.</summary>
     public sealed record LinkedIssue(string Reference, string? Title);
 
     public sealed record HistoryEntry(string Text, DateOnly UpdateOn, DateTime RecordedAt, string? By, PlanActionStatus? NewStatus, string? Reason);
 
-    public sealed record Model(Summary Action, LinkedIssue? Issue, IReadOnlyList<HistoryEntry> History, bool IsOverdue, bool CanUpdate, bool CanChange)
+    public sealed record Model(Summary Action, ActionStore.Home Home, LinkedIssue? Issue, IReadOnlyList<HistoryEntry> History, bool IsOverdue, bool CanUpdate, bool CanChange)
     {
         /// <summary>The history as the shared <c>_Timeline</c> partial draws it.</summary>
         public Timeline HistoryView => new("history",
@@ -56,15 +54,21 @@ public static class ViewAction
         {
             var action = await ActionStore.Visible(viewer, db).AsNoTracking()
                 .Where(a => a.Id == id)
-                .Select(a => new Summary(a.Id, a.Description, a.TaskGroup!.Id, a.TaskGroup.Name, a.TaskGroup.AreaId, a.TaskGroup.LeadUserId,
-                    a.TaskGroup.Status == TaskGroupStatus.Active, a.OwnerId, a.Owner.DisplayName,
+                .Select(a => new Summary(a.Id, a.Description, a.OwnerId, a.Owner.DisplayName,
                     a.Owner.Organisation == null ? null : a.Owner.Organisation.Name,
-                    a.DueOn, a.Status, a.StatusReason, a.CompletedAt, a.IssueId))
+                    a.DueOn, a.Status, a.StatusReason, a.CompletedAt, a.IssueId, a.TaskGroupId, a.MeetingId))
                 .SingleOrDefaultAsync(ct);
             if (action is null)
             {
                 ActionStore.LogNotVisible(logger, viewer, id);
                 return null;
+            }
+
+            var home = await ActionStore.HomeAsync(db, action.GroupId, action.MeetingId, ct);
+            if (home.MeetingId is { } meetingId && !await viewer.VisibleMeetings(db).AnyAsync(m => m.Id == meetingId, ct))
+            {
+                // The meeting is named only to those who may open it.
+                home = home with { MeetingName = null };
             }
 
             LinkedIssue? issue = null;
@@ -85,8 +89,8 @@ public static class ViewAction
 
             var today = UkFormat.UkToday(clock);
             var isOpen = action.Status is PlanActionStatus.NotStarted or PlanActionStatus.InProgress or PlanActionStatus.Blocked;
-            var allowed = viewer.CanUpdateAction(action.AreaId, action.LeadUserId, action.OwnerId) && action.GroupIsActive;
-            return new Model(action, issue, history,
+            var allowed = home.CanUpdate(viewer, action.OwnerId) && home.IsActive;
+            return new Model(action, home, issue, history,
                 IsOverdue: isOpen && action.DueOn < today,
                 CanUpdate: allowed && action.Status != PlanActionStatus.Cancelled,
                 CanChange: allowed && isOpen);
