@@ -62,14 +62,15 @@ public sealed class MeetingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Quorate. Police and the area team attended.");
         await manager.AssertAccessibleAsync();
 
-        await manager.GetByLabel("What needs doing?").FillAsync(action);
-        await manager.GetByLabel("Task group (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Williams Street task group" });
-        await manager.GetByLabel("Who owns it?").SelectOptionAsync(new SelectOptionValue { Label = "PC Mark Davies (West Midlands Police)" });
-        var dueDate = manager.Locator("fieldset", new() { HasText = "Due date" });
+        var arising = manager.GetByTestId("action-arising-form");
+        await arising.GetByLabel("What needs doing?").FillAsync(action);
+        await arising.GetByLabel("Task group (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Williams Street task group" });
+        await arising.GetByLabel("Who owns it?").SelectOptionAsync(new SelectOptionValue { Label = "PC Mark Davies (West Midlands Police)" });
+        var dueDate = arising.Locator("fieldset", new() { HasText = "Due date" });
         await dueDate.GetByLabel("Day").FillAsync(due.Day.ToString(CultureInfo.InvariantCulture));
         await dueDate.GetByLabel("Month").FillAsync(due.Month.ToString(CultureInfo.InvariantCulture));
         await dueDate.GetByLabel("Year").FillAsync(due.Year.ToString(CultureInfo.InvariantCulture));
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
+        await arising.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
         await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync(action[..30]);
         await manager.AssertAccessibleAsync();

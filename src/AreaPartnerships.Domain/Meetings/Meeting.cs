@@ -324,7 +324,7 @@ public class Meeting : IVersioned
     /// </summary>
     public MeetingAttendee Invite(Invitee invitee, bool confirmedCouncillor, int actorId, DateTime now)
     {
-        EnsureNotCancelled();
+        EnsureInvitationsOpen();
         if (_attendees.Any(a => a.UserId == invitee.UserId))
         {
             throw new DomainException($"{invitee.Name} is already invited", "UserId");
@@ -348,7 +348,7 @@ public class Meeting : IVersioned
     /// <summary>Invites a named guest from outside the service; whether they have signed a confidentiality agreement is recorded.</summary>
     public MeetingAttendee InviteGuest(string? name, string? organisation, string? email, bool agreementOnRecord, int actorId, DateTime now)
     {
-        EnsureNotCancelled();
+        EnsureInvitationsOpen();
         var guestName = Guard.Required(name, "Enter the guest's name", "GuestName", MeetingAttendee.NameMaxLength);
         var guestOrganisation = Guard.Optional(organisation, "GuestOrganisation", MeetingAttendee.NameMaxLength);
         var guestEmail = Guard.Optional(email, "GuestEmail", MeetingAttendee.EmailMaxLength);
@@ -613,6 +613,16 @@ public class Meeting : IVersioned
         if (IsCancelled)
         {
             throw new DomainException("This meeting was cancelled: it can no longer be changed", nameof(Status));
+        }
+    }
+
+    /// <summary>Who was invited is part of the record: once the minutes are approved, nobody is added.</summary>
+    private void EnsureInvitationsOpen()
+    {
+        EnsureNotCancelled();
+        if (MinutesApproved)
+        {
+            throw new DomainException("The minutes are approved: who was invited is part of the record and can no longer change", "UserId");
         }
     }
 

@@ -11,248 +11,191 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Meetings_AreaId_StartsAt",
-                table: "Meetings");
+            // SQLite cannot add a foreign key to a table, or drop a column, without rebuilding the table, and EF runs
+            // that rebuild outside the migration's transaction (it must switch foreign keys off), so an interrupted
+            // upgrade could leave the database half-migrated. The meeting tables have never held rows (no release wrote
+            // them before this one), so they are dropped and created afresh with their new columns, keys and indexes,
+            // all inside the migration's transaction. The SQL is what EF generates for the model; the snapshot is
+            // unchanged, and the migration tests check the model against it.
+            foreach (var table in new[] { "Decisions", "AgendaItems", "MeetingAttendees", "Meetings" })
+            {
+                migrationBuilder.DropTable(name: table);
+            }
 
-            migrationBuilder.DropIndex(
-                name: "IX_Meetings_WardId",
-                table: "Meetings");
+            migrationBuilder.Sql("""
+                CREATE TABLE "Meetings" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_Meetings" PRIMARY KEY AUTOINCREMENT,
+                    "AreaId" INTEGER NULL,
+                    "CalendarSequence" INTEGER NOT NULL,
+                    "CalendarUid" TEXT NOT NULL,
+                    "CancellationReason" TEXT NULL,
+                    "ChairUserId" INTEGER NULL,
+                    "CreatedAt" TEXT NOT NULL,
+                    "CreatedById" INTEGER NOT NULL,
+                    "EndsAt" TEXT NOT NULL,
+                    "IsConfidential" INTEGER NOT NULL,
+                    "Minutes" TEXT NULL,
+                    "MinutesApprovedAt" TEXT NULL,
+                    "MinutesApprovedById" INTEGER NULL,
+                    "OnlineLink" TEXT NULL,
+                    "Purpose" TEXT NULL,
+                    "StartsAt" TEXT NOT NULL,
+                    "Status" INTEGER NOT NULL,
+                    "TaskGroupId" INTEGER NULL,
+                    "Title" TEXT NOT NULL,
+                    "Type" INTEGER NOT NULL,
+                    "Venue" TEXT NULL,
+                    "Version" TEXT NOT NULL,
+                    "WardId" INTEGER NULL,
+                    CONSTRAINT "FK_Meetings_Areas_AreaId" FOREIGN KEY ("AreaId") REFERENCES "Areas" ("Id"),
+                    CONSTRAINT "FK_Meetings_AspNetUsers_ChairUserId" FOREIGN KEY ("ChairUserId") REFERENCES "AspNetUsers" ("Id"),
+                    CONSTRAINT "FK_Meetings_AspNetUsers_CreatedById" FOREIGN KEY ("CreatedById") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+                    CONSTRAINT "FK_Meetings_AspNetUsers_MinutesApprovedById" FOREIGN KEY ("MinutesApprovedById") REFERENCES "AspNetUsers" ("Id"),
+                    CONSTRAINT "FK_Meetings_TaskGroups_TaskGroupId" FOREIGN KEY ("TaskGroupId") REFERENCES "TaskGroups" ("Id"),
+                    CONSTRAINT "FK_Meetings_Wards_WardId" FOREIGN KEY ("WardId") REFERENCES "Wards" ("Id")
+                );
+                """);
 
-            migrationBuilder.DropIndex(
-                name: "IX_MeetingAttendees_UserId",
-                table: "MeetingAttendees");
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Meetings_AreaId_StartsAt_Id" ON "Meetings" ("AreaId", "StartsAt", "Id");
+                """);
 
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "AgendaItems");
+            migrationBuilder.Sql("""
+                CREATE UNIQUE INDEX "IX_Meetings_CalendarUid" ON "Meetings" ("CalendarUid");
+                """);
 
-            migrationBuilder.AddColumn<int>(
-                name: "CalendarSequence",
-                table: "Meetings",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Meetings_ChairUserId" ON "Meetings" ("ChairUserId");
+                """);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "CalendarUid",
-                table: "Meetings",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Meetings_CreatedById" ON "Meetings" ("CreatedById");
+                """);
 
-            migrationBuilder.AddColumn<string>(
-                name: "CancellationReason",
-                table: "Meetings",
-                type: "TEXT",
-                maxLength: 1000,
-                nullable: true);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Meetings_MinutesApprovedById" ON "Meetings" ("MinutesApprovedById");
+                """);
 
-            migrationBuilder.AddColumn<int>(
-                name: "ChairUserId",
-                table: "Meetings",
-                type: "INTEGER",
-                nullable: true);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Meetings_StartsAt_Id" ON "Meetings" ("StartsAt", "Id");
+                """);
 
-            migrationBuilder.AddColumn<DateTime>(
-                name: "CreatedAt",
-                table: "Meetings",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Meetings_TaskGroupId" ON "Meetings" ("TaskGroupId");
+                """);
 
-            migrationBuilder.AddColumn<int>(
-                name: "CreatedById",
-                table: "Meetings",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Meetings_Type_StartsAt_Id" ON "Meetings" ("Type", "StartsAt", "Id");
+                """);
 
-            migrationBuilder.AddColumn<DateTime>(
-                name: "EndsAt",
-                table: "Meetings",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Meetings_WardId_StartsAt" ON "Meetings" ("WardId", "StartsAt");
+                """);
 
-            migrationBuilder.AddColumn<DateTime>(
-                name: "MinutesApprovedAt",
-                table: "Meetings",
-                type: "TEXT",
-                nullable: true);
+            migrationBuilder.Sql("""
+                CREATE TABLE "MeetingAttendees" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_MeetingAttendees" PRIMARY KEY AUTOINCREMENT,
+                    "Attendance" INTEGER NOT NULL,
+                    "ConfidentialityAgreementSigned" INTEGER NOT NULL,
+                    "GuestEmail" TEXT NULL,
+                    "GuestName" TEXT NULL,
+                    "GuestOrganisation" TEXT NULL,
+                    "InvitedAt" TEXT NOT NULL,
+                    "InvitedById" INTEGER NULL,
+                    "MeetingId" INTEGER NOT NULL,
+                    "Response" INTEGER NOT NULL,
+                    "UserId" INTEGER NULL,
+                    CONSTRAINT "FK_MeetingAttendees_AspNetUsers_InvitedById" FOREIGN KEY ("InvitedById") REFERENCES "AspNetUsers" ("Id"),
+                    CONSTRAINT "FK_MeetingAttendees_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id"),
+                    CONSTRAINT "FK_MeetingAttendees_Meetings_MeetingId" FOREIGN KEY ("MeetingId") REFERENCES "Meetings" ("Id") ON DELETE CASCADE
+                );
+                """);
 
-            migrationBuilder.AddColumn<int>(
-                name: "MinutesApprovedById",
-                table: "Meetings",
-                type: "INTEGER",
-                nullable: true);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_MeetingAttendees_InvitedById" ON "MeetingAttendees" ("InvitedById");
+                """);
 
-            migrationBuilder.AddColumn<string>(
-                name: "OnlineLink",
-                table: "Meetings",
-                type: "TEXT",
-                maxLength: 500,
-                nullable: true);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_MeetingAttendees_MeetingId_UserId" ON "MeetingAttendees" ("MeetingId", "UserId");
+                """);
 
-            migrationBuilder.AddColumn<string>(
-                name: "Purpose",
-                table: "Meetings",
-                type: "TEXT",
-                maxLength: 2000,
-                nullable: true);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_MeetingAttendees_UserId_MeetingId" ON "MeetingAttendees" ("UserId", "MeetingId");
+                """);
 
-            migrationBuilder.AddColumn<int>(
-                name: "Status",
-                table: "Meetings",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
+            migrationBuilder.Sql("""
+                CREATE TABLE "AgendaItems" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_AgendaItems" PRIMARY KEY AUTOINCREMENT,
+                    "IssueId" INTEGER NULL,
+                    "MeetingId" INTEGER NOT NULL,
+                    "Minute" TEXT NULL,
+                    "Order" INTEGER NOT NULL,
+                    "TaskGroupId" INTEGER NULL,
+                    "Title" TEXT NOT NULL,
+                    CONSTRAINT "FK_AgendaItems_Issues_IssueId" FOREIGN KEY ("IssueId") REFERENCES "Issues" ("Id"),
+                    CONSTRAINT "FK_AgendaItems_Meetings_MeetingId" FOREIGN KEY ("MeetingId") REFERENCES "Meetings" ("Id") ON DELETE RESTRICT,
+                    CONSTRAINT "FK_AgendaItems_TaskGroups_TaskGroupId" FOREIGN KEY ("TaskGroupId") REFERENCES "TaskGroups" ("Id")
+                );
+                """);
 
-            migrationBuilder.AddColumn<string>(
-                name: "GuestEmail",
-                table: "MeetingAttendees",
-                type: "TEXT",
-                maxLength: 254,
-                nullable: true);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_AgendaItems_IssueId" ON "AgendaItems" ("IssueId");
+                """);
 
-            migrationBuilder.AddColumn<DateTime>(
-                name: "InvitedAt",
-                table: "MeetingAttendees",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_AgendaItems_MeetingId_Order" ON "AgendaItems" ("MeetingId", "Order");
+                """);
 
-            migrationBuilder.AddColumn<int>(
-                name: "InvitedById",
-                table: "MeetingAttendees",
-                type: "INTEGER",
-                nullable: true);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_AgendaItems_TaskGroupId" ON "AgendaItems" ("TaskGroupId");
+                """);
 
-            migrationBuilder.AddColumn<int>(
-                name: "Response",
-                table: "MeetingAttendees",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
+            migrationBuilder.Sql("""
+                CREATE TABLE "Decisions" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_Decisions" PRIMARY KEY AUTOINCREMENT,
+                    "MeetingId" INTEGER NOT NULL,
+                    "AgendaItemId" INTEGER NULL,
+                    "Text" TEXT NOT NULL,
+                    "RecordedAt" TEXT NOT NULL,
+                    "RecordedById" INTEGER NOT NULL,
+                    CONSTRAINT "FK_Decisions_AgendaItems_AgendaItemId" FOREIGN KEY ("AgendaItemId") REFERENCES "AgendaItems" ("Id"),
+                    CONSTRAINT "FK_Decisions_AspNetUsers_RecordedById" FOREIGN KEY ("RecordedById") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+                    CONSTRAINT "FK_Decisions_Meetings_MeetingId" FOREIGN KEY ("MeetingId") REFERENCES "Meetings" ("Id") ON DELETE RESTRICT
+                );
+                """);
 
-            migrationBuilder.CreateTable(
-                name: "MeetingEvents",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MeetingEvents", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_MeetingEvents_AspNetUsers_ActorId",
-                        column: x => x.ActorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_MeetingEvents_Meetings_MeetingId",
-                        column: x => x.MeetingId,
-                        principalTable: "Meetings",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Decisions_AgendaItemId" ON "Decisions" ("AgendaItemId");
+                """);
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Meetings_AreaId_StartsAt_Id",
-                table: "Meetings",
-                columns: new[] { "AreaId", "StartsAt", "Id" });
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Decisions_MeetingId" ON "Decisions" ("MeetingId");
+                """);
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Meetings_CalendarUid",
-                table: "Meetings",
-                column: "CalendarUid",
-                unique: true);
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Decisions_RecordedById" ON "Decisions" ("RecordedById");
+                """);
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Meetings_ChairUserId",
-                table: "Meetings",
-                column: "ChairUserId");
+            migrationBuilder.Sql("""
+                CREATE TABLE "MeetingEvents" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_MeetingEvents" PRIMARY KEY AUTOINCREMENT,
+                    "MeetingId" INTEGER NOT NULL,
+                    "ActorId" INTEGER NOT NULL,
+                    "OccurredAt" TEXT NOT NULL,
+                    "Summary" TEXT NOT NULL,
+                    "Body" TEXT NULL,
+                    CONSTRAINT "FK_MeetingEvents_AspNetUsers_ActorId" FOREIGN KEY ("ActorId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+                    CONSTRAINT "FK_MeetingEvents_Meetings_MeetingId" FOREIGN KEY ("MeetingId") REFERENCES "Meetings" ("Id") ON DELETE RESTRICT
+                );
+                """);
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Meetings_CreatedById",
-                table: "Meetings",
-                column: "CreatedById");
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_MeetingEvents_ActorId" ON "MeetingEvents" ("ActorId");
+                """);
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Meetings_MinutesApprovedById",
-                table: "Meetings",
-                column: "MinutesApprovedById");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Meetings_StartsAt_Id",
-                table: "Meetings",
-                columns: new[] { "StartsAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Meetings_Type_StartsAt_Id",
-                table: "Meetings",
-                columns: new[] { "Type", "StartsAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Meetings_WardId_StartsAt",
-                table: "Meetings",
-                columns: new[] { "WardId", "StartsAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MeetingAttendees_InvitedById",
-                table: "MeetingAttendees",
-                column: "InvitedById");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MeetingAttendees_UserId_MeetingId",
-                table: "MeetingAttendees",
-                columns: new[] { "UserId", "MeetingId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MeetingEvents_ActorId",
-                table: "MeetingEvents",
-                column: "ActorId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MeetingEvents_MeetingId_Id",
-                table: "MeetingEvents",
-                columns: new[] { "MeetingId", "Id" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_MeetingAttendees_AspNetUsers_InvitedById",
-                table: "MeetingAttendees",
-                column: "InvitedById",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Meetings_AspNetUsers_ChairUserId",
-                table: "Meetings",
-                column: "ChairUserId",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Meetings_AspNetUsers_CreatedById",
-                table: "Meetings",
-                column: "CreatedById",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Meetings_AspNetUsers_MinutesApprovedById",
-                table: "Meetings",
-                column: "MinutesApprovedById",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id");
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_MeetingEvents_MeetingId_Id" ON "MeetingEvents" ("MeetingId", "Id");
+                """);
         }
 
         /// <inheritdoc />

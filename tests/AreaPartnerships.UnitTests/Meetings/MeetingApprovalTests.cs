@@ -1,4 +1,5 @@
 using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Domain.Meetings;
 using static AreaPartnerships.UnitTests.Meetings.MeetingRecordMeetings;
 
 namespace AreaPartnerships.UnitTests.Meetings;
@@ -45,5 +46,19 @@ public sealed class MeetingApprovalTests
         Assert.Equal("Quorate, with the police.", meeting.Minutes);
         var change = Assert.Single(meeting.Events, e => e.Summary == "Approved minutes changed");
         Assert.Equal("The police were left out", change.Body);
+    }
+
+    [Fact]
+    public void Once_the_minutes_are_approved_who_was_invited_is_part_of_the_record()
+    {
+        var meeting = Tasking();
+        meeting.ApproveMinutes(Chair, After);
+
+        var person = Assert.Throws<DomainException>(() => meeting.Invite(new Invitee(99, "Janet Moore", IsCouncillor: false), false, Manager, After));
+        var guest = Assert.Throws<DomainException>(() => meeting.InviteGuest("Ruth Adeyemi", null, null, false, Manager, After));
+        var cancel = Assert.Throws<DomainException>(() => meeting.Cancel("Too late", Manager, After));
+
+        Assert.Equal(("UserId", "UserId", "CancellationReason"), (person.Field, guest.Field, cancel.Field));
+        Assert.Empty(meeting.Attendees);
     }
 }

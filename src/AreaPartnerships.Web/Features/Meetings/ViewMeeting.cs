@@ -80,7 +80,7 @@ public static class ViewMeeting
 
         public bool SeesPurpose => Papers is not null || !Meeting.IsConfidential;
 
-        public bool CanInvite => CanRun && !Meeting.IsCancelled;
+        public bool CanInvite => CanRun && !Meeting.IsCancelled && Meeting.MinutesApprovedAt is null;
 
         public bool CanUninvite => CanInvite && !HasStarted;
     }

@@ -350,7 +350,7 @@ public static class DemoData
         }
 
         tasking.InviteGuest("Ruth Adeyemi", "St Matthew's Residents' Association", "ruth.adeyemi@example.org", agreementOnRecord: true, manager.Id, now.AddDays(-20));
-        var asbItem = tasking.AddAgendaItem("ASB around Williams Street", williamsIssue.Id, null, manager.Id, now.AddDays(-20));
+        var asbItem = tasking.AddAgendaItem($"Issue {williamsIssue.Reference}", williamsIssue.Id, null, manager.Id, now.AddDays(-20));
         var youthItem = tasking.AddAgendaItem("Pleck youth employment: progress", null, youth.Id, manager.Id, now.AddDays(-20));
         tasking.AddAgendaItem("Any other business", null, null, manager.Id, now.AddDays(-20));
         db.Meetings.Add(tasking);
@@ -389,7 +389,7 @@ public static class DemoData
             "Caldmore Village Festival Hall", null, "Residents' priorities for the ward.", isConfidential: false, councillor.Id, alreadyHappened: true, manager.Id, now.AddDays(-35));
         community.Invite(new Invitee(councillor.Id, councillor.DisplayName, IsCouncillor: true), confirmedCouncillor: false, manager.Id, now.AddDays(-35));
         community.Invite(new Invitee(manager.Id, manager.DisplayName, IsCouncillor: false), confirmedCouncillor: false, manager.Id, now.AddDays(-35));
-        var streetItem = community.AddAgendaItem(stMatthewsIssue.Title.Length <= AgendaItem.TitleMaxLength ? stMatthewsIssue.Title : "A ward issue", stMatthewsIssue.Id, null, manager.Id, now.AddDays(-35));
+        var streetItem = community.AddAgendaItem($"Issue {stMatthewsIssue.Reference}", stMatthewsIssue.Id, null, manager.Id, now.AddDays(-35));
         community.AddAgendaItem("Residents' questions", null, null, manager.Id, now.AddDays(-35));
         db.Meetings.Add(community);
         await db.SaveChangesAsync();
@@ -435,7 +435,7 @@ public static class DemoData
 
         foreach (var issue in boroughIssues)
         {
-            operations.AddAgendaItem(issue.Title.Length <= AgendaItem.TitleMaxLength ? issue.Title : issue.Reference, issue.Id, null, partnershipManager.Id, now.AddDays(-5));
+            operations.AddAgendaItem($"Issue {issue.Reference}", issue.Id, null, partnershipManager.Id, now.AddDays(-5));
         }
 
         db.Meetings.AddRange(partnership, groupMeeting, cancelled, operations);
