@@ -199,7 +199,7 @@ public static class ActionsArising
 
         private async Task<Meeting?> FindAsync(Viewer viewer, int meetingId, CancellationToken ct)
         {
-            var meeting = await MeetingRecordStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda: true);
+            var meeting = await MeetingStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda: true);
             if (meeting is not null && !MeetingRecordStore.MayRecord(viewer, new MeetingRecordStore.Facts(meeting.Id, meeting.AreaId, meeting.ChairUserId, meeting.MinutesApproved)))
             {
                 throw new UnauthorizedAccessException();

@@ -40,7 +40,7 @@ public static class AgendaSuggestions
                 .SingleOrDefaultAsync(ct);
             if (meeting is null)
             {
-                MeetingRecordStore.LogNotVisible(logger, viewer, meetingId);
+                MeetingStore.LogNotVisible(logger, viewer, meetingId);
                 return null;
             }
 

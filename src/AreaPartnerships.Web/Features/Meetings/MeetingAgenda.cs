@@ -48,7 +48,7 @@ public static class MeetingAgenda
     {
         public async Task<SaveResult?> AddAsync(Viewer viewer, int meetingId, AddForm form, CancellationToken ct)
         {
-            var meeting = await MeetingRecordStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda: true);
+            var meeting = await MeetingStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda: true);
             if (meeting is null)
             {
                 return null;
@@ -102,7 +102,7 @@ public static class MeetingAgenda
 
         public async Task<SaveResult?> MoveAsync(Viewer viewer, int meetingId, int itemId, bool up, CancellationToken ct)
         {
-            var meeting = await MeetingRecordStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda: true);
+            var meeting = await MeetingStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda: true);
             if (meeting is null)
             {
                 return null;
@@ -119,7 +119,7 @@ public static class MeetingAgenda
 
         public async Task<SaveResult?> RemoveAsync(Viewer viewer, int meetingId, int itemId, CancellationToken ct)
         {
-            var meeting = await MeetingRecordStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda: true);
+            var meeting = await MeetingStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda: true);
             if (meeting is null)
             {
                 return null;

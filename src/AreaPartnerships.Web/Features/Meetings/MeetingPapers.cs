@@ -186,7 +186,7 @@ public static class MeetingPapers
                 .SingleOrDefaultAsync(ct);
             if (meeting is null)
             {
-                MeetingRecordStore.LogNotVisible(logger, viewer, meetingId);
+                MeetingStore.LogNotVisible(logger, viewer, meetingId);
                 return null;
             }
 

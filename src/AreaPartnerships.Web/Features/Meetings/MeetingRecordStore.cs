@@ -11,7 +11,7 @@ namespace AreaPartnerships.Web.Features.Meetings;
 /// <summary>
 /// The steps every recording page of a meeting shares (agenda, attendance, minutes, decisions, actions arising,
 /// approval): finding the meeting for change (a meeting the person may not see is "not found", and the attempt is
-/// logged), who may do what before a form is even read, and how the minutes read in a conflict.
+/// logged, <see cref="MeetingStore"/>), who may do what before a form is even read, and how the minutes read in a conflict.
 /// </summary>
 public static class MeetingRecordStore
 {
@@ -27,33 +27,6 @@ public static class MeetingRecordStore
     /// <summary>Set the agenda or record the meeting: those who run it; once the minutes are approved, only those who may amend them.</summary>
     public static bool MayRecord(Viewer viewer, Facts meeting) =>
         viewer.CanRunMeeting(meeting.AreaId) && (!meeting.MinutesApproved || viewer.CanAmendApprovedMinutes(meeting.AreaId));
-
-    /// <summary>The meeting, tracked for change (with its agenda and invitees when asked), or null when the person may not see it.</summary>
-    public static async Task<Meeting?> FindForChangeAsync(AppDbContext db, Viewer viewer, int id, ILogger logger, CancellationToken ct,
-        bool agenda = false, bool attendees = false)
-    {
-        var query = viewer.VisibleMeetings(db);
-        if (agenda)
-        {
-            query = query.Include(m => m.AgendaItems);
-        }
-
-        if (attendees)
-        {
-            query = query.Include(m => m.Attendees).ThenInclude(a => a.User);
-        }
-
-        var meeting = await query.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
-        {
-            LogNotVisible(logger, viewer, id);
-        }
-
-        return meeting;
-    }
-
-    public static void LogNotVisible(ILogger logger, Viewer viewer, int meetingId) =>
-        logger.LogWarning("User {UserId} ({Role}) asked for meeting {MeetingId}, which does not exist or they may not see", viewer.UserId, viewer.Role, meetingId);
 
     /// <summary>Saves a change to the meeting's record that is not checked against a version (appends, the agenda, attendance).</summary>
     public static async Task<SaveResult> SaveAsync(AppDbContext db, Meeting meeting, CancellationToken ct)

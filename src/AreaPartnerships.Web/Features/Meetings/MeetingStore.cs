@@ -11,18 +11,30 @@ namespace AreaPartnerships.Web.Features.Meetings;
 public static class MeetingStore
 {
     /// <summary>
-    /// The meeting, tracked for change with its invitees, if the person may see it; otherwise null, and the attempt
-    /// is logged (a guessed id gets "not found", so existence is not revealed).
+    /// The meeting, tracked for change (with its invitees, and its agenda when asked), if the person may see it;
+    /// otherwise null, and the attempt is logged (a guessed id gets "not found", so existence is not revealed).
     /// </summary>
-    public static async Task<Meeting?> FindForChangeAsync(AppDbContext db, Viewer viewer, int id, ILogger logger, CancellationToken ct)
+    public static async Task<Meeting?> FindForChangeAsync(AppDbContext db, Viewer viewer, int id, ILogger logger, CancellationToken ct,
+        bool agenda = false, bool attendees = true)
     {
-        if (!await viewer.VisibleMeetings(db).AnyAsync(m => m.Id == id, ct))
+        var query = viewer.VisibleMeetings(db);
+        if (agenda)
         {
-            LogNotVisible(logger, viewer, id);
-            return null;
+            query = query.Include(m => m.AgendaItems);
         }
 
-        return await db.Meetings.Include(m => m.Attendees).SingleAsync(m => m.Id == id, ct);
+        if (attendees)
+        {
+            query = query.Include(m => m.Attendees).ThenInclude(a => a.User);
+        }
+
+        var meeting = await query.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            LogNotVisible(logger, viewer, id);
+        }
+
+        return meeting;
     }
 
     public static void LogNotVisible(ILogger logger, Viewer viewer, int id) =>

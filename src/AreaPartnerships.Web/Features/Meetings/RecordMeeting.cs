@@ -124,7 +124,7 @@ public static class RecordMeeting
 
         public async Task<SaveResult?> ApproveAsync(Viewer viewer, int meetingId, CancellationToken ct)
         {
-            var meeting = await MeetingRecordStore.FindForChangeAsync(db, viewer, meetingId, logger, ct);
+            var meeting = await MeetingStore.FindForChangeAsync(db, viewer, meetingId, logger, ct);
             if (meeting is null)
             {
                 return null;
@@ -144,7 +144,7 @@ public static class RecordMeeting
         /// <summary>The meeting for recording: null (404) when not visible; refused (403) to those who do not run it, and after approval to those who may not amend it.</summary>
         private async Task<Meeting?> FindAsync(Viewer viewer, int meetingId, CancellationToken ct, bool agenda = false, bool attendees = false)
         {
-            var meeting = await MeetingRecordStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda, attendees);
+            var meeting = await MeetingStore.FindForChangeAsync(db, viewer, meetingId, logger, ct, agenda, attendees);
             if (meeting is not null && !MeetingRecordStore.MayRecord(viewer, new MeetingRecordStore.Facts(meeting.Id, meeting.AreaId, meeting.ChairUserId, meeting.MinutesApproved)))
             {
                 throw new UnauthorizedAccessException();
