@@ -1,5 +1,6 @@
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Meetings;
+using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.IntegrationTests.Issues;
 using Microsoft.EntityFrameworkCore;
 using static AreaPartnerships.IntegrationTests.Meetings.MeetingRecordWorld;
@@ -131,6 +132,25 @@ public sealed class MeetingAgendaTests(AppFactory app) : IClassFixture<AppFactor
         Assert.NotNull(page.QuerySelector("[data-testid=empty-stepped-up]"));
         Assert.NotNull(page.QuerySelector("[data-testid=empty-overdue-actions]"));
         Assert.Equal(3, (await StoredAsync(app, meeting.Id)).AgendaItems.Count);
+    }
+
+    [Fact]
+    public async Task Suggestions_include_overdue_actions_arising_from_the_areas_meetings_that_belong_to_no_task_group()
+    {
+        var world = await MeetingRecordWorld.CreateAsync(app);
+        var earlier = await world.MeetingAsync(app, started: true);
+        await app.WithDbAsync(async db =>
+        {
+            db.PlanActions.Add(new PlanAction("Write to the landlords", world.People.AreaManagerA.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), null, earlier.Id));
+            await db.SaveChangesAsync();
+        });
+        var meeting = await world.MeetingAsync(app, started: false);
+
+        var page = await app.ClientFor(world.People.AreaManagerA.Id).GetDocumentAsync($"/meetings/{meeting.Id}/agenda/suggestions");
+
+        var overdue = page.QuerySelector("[data-testid=overdue-actions]")!.TextContent;
+        Assert.Contains("Write to the landlords", overdue);
+        Assert.Contains(earlier.Title, overdue);
     }
 
     [Fact]

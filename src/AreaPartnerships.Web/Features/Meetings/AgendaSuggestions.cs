@@ -93,13 +93,23 @@ public static class AgendaSuggestions
                     .Select(i => new { i.Reference, i.Title, i.Level, i.TargetDate })
                     .ToListAsync(ct);
                 var groups = viewer.VisibleTaskGroups(db);
-                var actions = await db.PlanActions.AsNoTracking()
-                    .Where(a => a.TaskGroupId != null && groups.Any(g => g.Id == a.TaskGroupId && g.AreaId == areaId && g.Status == TaskGroupStatus.Active)
+                // The area's active groups' actions, and actions arising from the area's meetings that belong to no group.
+                var actions = await ActionStore.Visible(viewer, db).AsNoTracking()
+                    .Where(a => (a.TaskGroupId != null
+                            ? groups.Any(g => g.Id == a.TaskGroupId && g.AreaId == areaId && g.Status == TaskGroupStatus.Active)
+                            : db.Meetings.Any(m => m.Id == a.MeetingId && m.AreaId == areaId))
                         && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress || a.Status == PlanActionStatus.Blocked)
                         && a.DueOn < today)
                     .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
                     .Take(Limit)
-                    .Select(a => new { a.Id, a.Description, Group = a.TaskGroup!.Name, a.DueOn, Owner = a.Owner.DisplayName })
+                    .Select(a => new
+                    {
+                        a.Id,
+                        a.Description,
+                        Group = a.TaskGroup != null ? a.TaskGroup.Name : db.Meetings.Where(m => m.Id == a.MeetingId).Select(m => m.Title).FirstOrDefault() ?? "a meeting",
+                        a.DueOn,
+                        Owner = a.Owner.DisplayName,
+                    })
                     .ToListAsync(ct);
                 var review = await groups.AsNoTracking()
                     .Where(g => g.AreaId == areaId && g.Status == TaskGroupStatus.Active && g.ReviewOn < today && !onAgendaGroups.Contains(g.Id))
@@ -113,7 +123,7 @@ public static class AgendaSuggestions
                         [.. stepped.Select(i => OnIssue(i.Reference, i.Title, i.Level, "Stepped up recently"))]),
                     new("overdue-issues", "Overdue issues", "No open issues are past their target date.",
                         [.. overdue.Where(i => stepped.All(s => s.Reference != i.Reference)).Select(i => OnIssue(i.Reference, i.Title, i.Level, $"Target date {UkFormat.Date(i.TargetDate!.Value)}"))]),
-                    new("overdue-actions", "Overdue actions", "No task group actions are overdue.",
+                    new("overdue-actions", "Overdue actions", "No actions are overdue.",
                         [.. actions.Select(a => ActionItem(a.Id, a.Description, a.Group, a.Owner, a.DueOn)).Where(s => !titles.Contains(s.ItemTitle!))]),
                     new("review", "Task groups past their review date", "No task groups are past their review date.",
                         [.. review.Select(g => new Suggestion(g.Name, $"Review date {UkFormat.Date(g.ReviewOn)}", $"/task-groups/{g.Id}", null, g.Id, null))]),
