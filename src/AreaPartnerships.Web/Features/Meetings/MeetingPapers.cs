@@ -34,8 +34,8 @@ public static class MeetingPapers
     /// </summary>
     public sealed record Item(int Id, int Order, string Title, string? Minute, bool IsHidden, string? IssueReference, string? IssueTitle, int? TaskGroupId, string? TaskGroupName)
     {
-        /// <summary>"3. Williams Street fly-tipping" as a select shows it.</summary>
-        public string Numbered => $"{Order}. {Title}";
+        /// <summary>"3. Williams Street fly-tipping" as a select and the minutes show it (an item on an issue the person may see: "3. AP-2026-00018: its title").</summary>
+        public string Numbered => $"{Order}. {(!IsHidden && IssueReference is not null && IssueTitle is not null && Title == $"Issue {IssueReference}" ? $"{IssueReference}: {IssueTitle}" : Title)}";
     }
 
     public sealed record Attendee(long Id, string Name, string? Organisation, bool IsGuest, InviteResponse Response, Attendance Attendance);

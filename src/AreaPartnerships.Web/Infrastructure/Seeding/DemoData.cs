@@ -393,6 +393,14 @@ public static class DemoData
         community.AddAgendaItem("Residents' questions", null, null, manager.Id, now.AddDays(-35));
         db.Meetings.Add(community);
         await db.SaveChangesAsync();
+        foreach (var attendee in community.Attendees)
+        {
+            attendee.Response = InviteResponse.Accepted;
+        }
+
+        community.RecordAttendance(community.Attendees.ToDictionary(a => a.Id, _ => Attendance.Attended),
+            community.Attendees.ToDictionary(a => a.Id, a => a.UserId == councillor.Id ? councillor.DisplayName : manager.DisplayName),
+            canAmendApproved: false, amendReason: null, supportOfficer.Id, community.EndsAt);
         community.RecordMinutes("About forty residents attended.", new Dictionary<int, string?>
         {
             [streetItem.Id] = "Residents asked for an update; the area manager explained the partnership's plan.",
