@@ -91,6 +91,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<QuickWinSpend> QuickWinSpends => Set<QuickWinSpend>();
 
+    public DbSet<AllocationChange> AllocationChanges => Set<AllocationChange>();
+
+    public DbSet<QuickWinSettings> QuickWinSettings => Set<QuickWinSettings>();
+
     public DbSet<UnitCost> UnitCosts => Set<UnitCost>();
 
     public DbSet<CostEstimateLine> CostEstimateLines => Set<CostEstimateLine>();

@@ -158,6 +158,45 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.ToTable("Wards");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Budgets.AllocationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("From")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<decimal>("To")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("BudgetId", "Id");
+
+                    b.ToTable("AllocationChanges");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinBudget", b =>
                 {
                     b.Property<int>("Id")
@@ -189,7 +228,34 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.HasIndex("AreaId", "FinancialYearStart")
                         .IsUnique();
 
+                    b.HasIndex("FinancialYearStart", "AreaId");
+
                     b.ToTable("QuickWinBudgets");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("SpendCeiling")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QuickWinSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = new Guid("6d1f2b7e-3c52-4f0e-9a3b-1f6a2b0c9d11")
+                        });
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinSpend", b =>
@@ -199,6 +265,9 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AdjustsSpendId")
+                        .HasColumnType("bigint");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
@@ -210,13 +279,23 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int?>("IssueId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
                     b.Property<string>("Payee")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("PayeeIsSensitive")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
@@ -226,21 +305,22 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("RecordedById")
                         .HasColumnType("int");
 
-                    b.Property<long?>("ReversesSpendId")
-                        .HasColumnType("bigint");
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateOnly>("SpentOn")
                         .HasColumnType("date");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdjustsSpendId");
+
                     b.HasIndex("IssueId");
 
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("ReversesSpendId");
-
-                    b.HasIndex("BudgetId", "SpentOn");
+                    b.HasIndex("BudgetId", "SpentOn", "Id");
 
                     b.ToTable("QuickWinSpends");
                 });
@@ -1664,6 +1744,21 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Budgets.AllocationChange", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinBudget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinBudget", b =>
                 {
                     b.HasOne("AreaPartnerships.Domain.Areas.Area", "Area")
@@ -1677,6 +1772,10 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinSpend", b =>
                 {
+                    b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinSpend", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustsSpendId");
+
                     b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinBudget", null)
                         .WithMany()
                         .HasForeignKey("BudgetId")
@@ -1692,10 +1791,6 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinSpend", null)
-                        .WithMany()
-                        .HasForeignKey("ReversesSpendId");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimateLine", b =>

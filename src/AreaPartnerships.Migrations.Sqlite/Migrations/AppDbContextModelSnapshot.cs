@@ -145,6 +145,43 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.ToTable("Wards");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Budgets.AllocationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("From")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("To")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("BudgetId", "Id");
+
+                    b.ToTable("AllocationChanges");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinBudget", b =>
                 {
                     b.Property<int>("Id")
@@ -174,13 +211,43 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.HasIndex("AreaId", "FinancialYearStart")
                         .IsUnique();
 
+                    b.HasIndex("FinancialYearStart", "AreaId");
+
                     b.ToTable("QuickWinBudgets");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("SpendCeiling")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QuickWinSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = new Guid("6d1f2b7e-3c52-4f0e-9a3b-1f6a2b0c9d11")
+                        });
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinSpend", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdjustsSpendId")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Amount")
@@ -193,13 +260,23 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int?>("IssueId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payee")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PayeeIsSensitive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
@@ -209,21 +286,22 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("RecordedById")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("ReversesSpendId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SpentOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdjustsSpendId");
+
                     b.HasIndex("IssueId");
 
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("ReversesSpendId");
-
-                    b.HasIndex("BudgetId", "SpentOn");
+                    b.HasIndex("BudgetId", "SpentOn", "Id");
 
                     b.ToTable("QuickWinSpends");
                 });
@@ -1599,6 +1677,21 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Budgets.AllocationChange", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinBudget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinBudget", b =>
                 {
                     b.HasOne("AreaPartnerships.Domain.Areas.Area", "Area")
@@ -1612,6 +1705,10 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.QuickWinSpend", b =>
                 {
+                    b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinSpend", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustsSpendId");
+
                     b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinBudget", null)
                         .WithMany()
                         .HasForeignKey("BudgetId")
@@ -1627,10 +1724,6 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinSpend", null)
-                        .WithMany()
-                        .HasForeignKey("ReversesSpendId");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimateLine", b =>
