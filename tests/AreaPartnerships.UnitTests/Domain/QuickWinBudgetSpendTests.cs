@@ -13,7 +13,7 @@ public sealed class QuickWinBudgetSpendTests
     {
         var budget = new QuickWinBudget(1, Year, 10_000m);
 
-        var spend = budget.Spend(250.50m, new DateOnly(2026, 11, 1), "Walsall Skip Hire", "Clear fly-tipping", null, 7, Now);
+        var spend = budget.Spend(new SpendDetails(250.50m, new DateOnly(2026, 11, 1), "Walsall Skip Hire", "Clear fly-tipping", null, false, null), null, 7, Now);
 
         Assert.Equal(9_749.50m, budget.Balance);
         Assert.Equal(250.50m, spend.Amount);
@@ -24,7 +24,7 @@ public sealed class QuickWinBudgetSpendTests
     {
         var budget = new QuickWinBudget(1, Year, 100m);
 
-        var error = Assert.Throws<DomainException>(() => budget.Spend(100.01m, new DateOnly(2026, 5, 1), "Payee", "Purpose", null, 7, Now));
+        var error = Assert.Throws<DomainException>(() => budget.Spend(new SpendDetails(100.01m, new DateOnly(2026, 5, 1), "Payee", "Purpose", null, false, null), null, 7, Now));
 
         Assert.Equal("Amount", error.Field);
         Assert.Equal(100m, budget.Balance);
@@ -34,7 +34,7 @@ public sealed class QuickWinBudgetSpendTests
     public void Spending_exactly_the_balance_is_allowed()
     {
         var budget = new QuickWinBudget(1, Year, 100m);
-        budget.Spend(100m, new DateOnly(2026, 5, 1), "Payee", "Purpose", null, 7, Now);
+        budget.Spend(new SpendDetails(100m, new DateOnly(2026, 5, 1), "Payee", "Purpose", null, false, null), null, 7, Now);
         Assert.Equal(0m, budget.Balance);
     }
 
@@ -42,16 +42,16 @@ public sealed class QuickWinBudgetSpendTests
     [InlineData(0)]
     [InlineData(-5)]
     public void A_spend_must_be_positive(int amount) =>
-        Assert.Throws<DomainException>(() => new QuickWinBudget(1, Year, 100m).Spend(amount, new DateOnly(2026, 5, 1), "P", "P", null, 7, Now));
+        Assert.Throws<DomainException>(() => new QuickWinBudget(1, Year, 100m).Spend(new SpendDetails(amount, new DateOnly(2026, 5, 1), "P", "P", null, false, null), null, 7, Now));
 
     [Fact]
     public void A_spend_in_fractions_of_a_penny_is_refused() =>
-        Assert.Throws<DomainException>(() => new QuickWinBudget(1, Year, 100m).Spend(1.005m, new DateOnly(2026, 5, 1), "P", "P", null, 7, Now));
+        Assert.Throws<DomainException>(() => new QuickWinBudget(1, Year, 100m).Spend(new SpendDetails(1.005m, new DateOnly(2026, 5, 1), "P", "P", null, false, null), null, 7, Now));
 
     [Fact]
     public void A_spend_dated_outside_the_financial_year_is_refused()
     {
-        var error = Assert.Throws<DomainException>(() => new QuickWinBudget(1, Year, 100m).Spend(10m, new DateOnly(2026, 3, 31), "P", "P", null, 7, Now));
+        var error = Assert.Throws<DomainException>(() => new QuickWinBudget(1, Year, 100m).Spend(new SpendDetails(10m, new DateOnly(2026, 3, 31), "P", "P", null, false, null), null, 7, Now));
         Assert.Equal("SpentOn", error.Field);
     }
 }
