@@ -7,7 +7,7 @@ namespace AreaPartnerships.Web.Infrastructure;
 /// Dates and times as GOV.UK writes them, in UK time: "4 June 2026", "4 June 2026 at 9:30am", "£1,250.00".
 /// Times are stored in UTC and shown in Europe/London time (GMT or BST).
 /// </summary>
-public static class UkFormat
+public static partial class UkFormat
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
@@ -44,6 +44,48 @@ public static class UkFormat
         int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     public static string Money(decimal amount) => amount.ToString("C", British);
+
+    /// <summary>
+    /// An amount of money as people type it: "£1,000", "1000", "1,000.5", "250.50" (and, when
+    /// <paramref name="allowNegative"/>, "-25" or "-£25.00"). Null for anything else: letters, exponents ("1e9"), a
+    /// minus sign where none is allowed, misplaced thousands separators, or more than two decimal places.
+    /// </summary>
+    public static decimal? MoneyFrom(string? text, bool allowNegative = false)
+    {
+        var value = text?.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var negative = value.StartsWith('-');
+        if (negative)
+        {
+            if (!allowNegative)
+            {
+                return null;
+            }
+
+            value = value[1..];
+        }
+
+        if (value.StartsWith('£'))
+        {
+            value = value[1..];
+        }
+
+        if (!MoneyPattern().IsMatch(value)
+            || !decimal.TryParse(value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return null;
+        }
+
+        return negative ? -amount : amount;
+    }
+
+    /// <summary>Digits with optional thousands separators in the right places, then up to two decimal places.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")]
+    private static partial System.Text.RegularExpressions.Regex MoneyPattern();
 
     /// <summary>A whole number with thousands separators: "1,000,000".</summary>
     public static string Number(int value) => value.ToString("N0", British);
