@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.AreaPlans;
 using AreaPartnerships.Domain.Areas;
+using AreaPartnerships.Domain.Budgets;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
@@ -312,6 +313,100 @@ public static class DemoData
 
         await SeedPlansAndTaskGroupsAsync(db, areas["South Walsall"], organisations, southManager, police, housing, fire, supportOfficer, now);
         await SeedMeetingsAsync(db, areas["South Walsall"], wards["St Matthew's"], partnershipManager, southManager, supportOfficer, councillor, police, housing, fire, now);
+        await SeedQuickWinsAsync(db, areas, managerOfArea, partnershipManager, now);
+    }
+
+    /// <summary>
+    /// Quick-win budgets: every area has £10,000 for last year and this year (South Walsall's this year raised to
+    /// £12,000 with a reason), and a year of spends — South Walsall's linked to its issues where they serve one, one paid
+    /// to a private individual (sensitive), one corrected and one reversed — with lighter spending elsewhere.
+    /// </summary>
+    private static async Task SeedQuickWinsAsync(AppDbContext db, Dictionary<string, Area> areas, Dictionary<int, ApplicationUser> managerOfArea,
+        ApplicationUser partnershipManager, DateTime now)
+    {
+        var today = UkTime.DateOf(now);
+        var thisYear = FinancialYear.Containing(today);
+        var lastYear = new FinancialYear(thisYear.StartYear - 1);
+        db.QuickWinSettings.Single(s => s.Id == QuickWinSettings.SingletonId).SetCeiling(2_500m);
+        var budgets = new List<(QuickWinBudget Budget, Area Area)>();
+        foreach (var area in areas.Values.OrderBy(a => a.Name))
+        {
+            foreach (var year in new[] { lastYear, thisYear })
+            {
+                var budget = new QuickWinBudget(area.Id, year, 10_000m);
+                db.QuickWinBudgets.Add(budget);
+                budgets.Add((budget, area));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        foreach (var (budget, _) in budgets)
+        {
+            db.AllocationChanges.Add(budget.FirstAllocation(partnershipManager.Id, budget.FinancialYear.Starts.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)));
+        }
+
+        var south = areas["South Walsall"];
+        var southNow = budgets.Single(b => b.Area == south && b.Budget.FinancialYearStart == thisYear.StartYear).Budget;
+        db.AllocationChanges.Add(southNow.ChangeAllocation(12_000m, "Extra for the Caldmore clean-up agreed at the Borough Management Team", partnershipManager.Id, now.AddDays(-40)));
+
+        var issues = await db.Issues.Where(i => i.AreaId == south.Id).OrderBy(i => i.Id).Select(i => new { i.Id, i.Title }).ToListAsync();
+        int? Issue(string startsWith) => issues.FirstOrDefault(i => i.Title.StartsWith(startsWith, StringComparison.Ordinal))?.Id;
+
+        // (days ago, amount, payee, purpose, reference, sensitive, issue)
+        var southSpends = new (int Days, decimal Amount, string Payee, string Purpose, string? Reference, bool Sensitive, int? IssueId)[]
+        {
+            (200, 1_250.00m, "Walsall Skip Hire Ltd", "Two skips for the Caldmore community clean-up day", "PO-48817", false, null),
+            (170, 480.00m, "Secure Gates (Midlands) Ltd", "Lockable gate on the alley behind Williams Street", "PO-48902", false, Issue("ASB around Williams Street")),
+            (120, 95.50m, "Caldmore Village Festival", "Hall hire for the St Matthew's community meeting", "INV-2231", false, null),
+            (90, 640.00m, "Bright Lights Electrical", "Replace two failed lamp columns' fittings in the Pleck underpass", "PO-49310", false, Issue("Street lights out")),
+            (60, 150.00m, "Mrs J. Ahmed", "Emergency food and gas top-up for a family referred by the housing officer", null, true, null),
+            (35, 2_100.00m, "Pleck Youth Boxing Club", "Ten weeks of evening sessions for young people on the Pleck estate", "PO-49877", false, Issue("Worklessness")),
+            (12, 310.00m, "Walsall Skip Hire Ltd", "Clearance of dumped mattresses behind the shops on Caldmore Green", "PO-50102", false, Issue("Mattresses")),
+        };
+        var entries = new List<QuickWinSpend>();
+        foreach (var spend in southSpends)
+        {
+            var on = today.AddDays(-spend.Days);
+            var budget = thisYear.Contains(on) ? southNow : budgets.Single(b => b.Area == south && b.Budget.FinancialYearStart == lastYear.StartYear).Budget;
+            var entry = budget.Spend(new SpendDetails(spend.Amount, on, spend.Payee, spend.Purpose, spend.Reference, spend.Sensitive, spend.IssueId), 2_500m,
+                managerOfArea[south.Id].Id, on.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc));
+            db.QuickWinSpends.Add(entry);
+            entries.Add(entry);
+        }
+
+        // A little spending elsewhere, so the monitor has something side by side.
+        var other = 0;
+        foreach (var (budget, area) in budgets.Where(b => b.Area != south && b.Budget.FinancialYearStart == thisYear.StartYear))
+        {
+            other++;
+            var on = today.AddDays(-20 * other);
+            if (budget.FinancialYear.Contains(on))
+            {
+                db.QuickWinSpends.Add(budget.Spend(new SpendDetails(300m * other, on, "Walsall Skip Hire Ltd", "Fly-tip clearance ahead of a community clean-up", $"PO-51{other:000}", false, null),
+                    2_500m, managerOfArea[area.Id].Id, on.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc)));
+            }
+        }
+
+        await db.SaveChangesAsync();
+
+        // Put right by entries against the originals: the gate cost less than ordered; the hall hire was refunded.
+        var gate = entries[1];
+        var hall = entries[2];
+        var gateBudget = budgets.Single(b => b.Budget.Id == gate.BudgetId).Budget;
+        var hallBudget = budgets.Single(b => b.Budget.Id == hall.BudgetId).Budget;
+        if (gateBudget.FinancialYear.Contains(today.AddDays(-165)))
+        {
+            db.QuickWinSpends.Add(gateBudget.Adjust(gate, gate.Amount, -55.00m, "The supplier's final invoice was £425.00, not the £480.00 quoted", today.AddDays(-165),
+                managerOfArea[south.Id].Id, now.AddDays(-165)));
+        }
+
+        if (hallBudget.FinancialYear.Contains(today.AddDays(-100)))
+        {
+            db.QuickWinSpends.Add(hallBudget.Adjust(hall, hall.Amount, null, "The festival committee waived the hire charge and refunded it", today.AddDays(-100),
+                managerOfArea[south.Id].Id, now.AddDays(-100)));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>
