@@ -194,6 +194,8 @@ read -r AREA LEVEL < <(sql "SELECT AreaId, Level FROM Issues WHERE Level IS NOT 
 OWNER=$(sql "SELECT OwnerId FROM Issues WHERE OwnerId IS NOT NULL GROUP BY OwnerId ORDER BY COUNT(*) DESC LIMIT 1")
 read -r DEEP_ISSUE DEEP_EVENTS < <(sql "SELECT i.Reference, e.n FROM (SELECT IssueId, COUNT(*) AS n FROM IssueEvents GROUP BY IssueId ORDER BY n DESC LIMIT 1) e JOIN Issues i ON i.Id = e.IssueId")
 ISSUE_COUNT=$(sql "SELECT COUNT(*) FROM Issues")
+# The first area's budget for the latest year (the generated area manager's own).
+BUDGET=$(sql "SELECT Id FROM QuickWinBudgets WHERE AreaId = (SELECT MIN(AreaId) FROM QuickWinBudgets) ORDER BY FinancialYearStart DESC LIMIT 1")
 EVENT_COUNT=$(sql "SELECT COUNT(*) FROM IssueEvents")
 log "Ward $WARD (in progress), area $AREA level $LEVEL, owner $OWNER, issue $DEEP_ISSUE ($DEEP_EVENTS events)"
 [ "$DEEP_EVENTS" -ge 50 ] || NOTES+=("Issue page: the longest timeline in this database has $DEEP_EVENTS events, so the page's limit of the latest 50 is not exercised.")
@@ -292,6 +294,8 @@ PAGES+=(
   "Meetings, upcoming (partnership manager)|PM|/meetings|list"
   "Meetings, past (area manager)|AM|/meetings?When=past|list"
   "My meetings (partner user)|PARTNER|/meetings/mine|list"
+  "Quick wins, every area (partnership manager)|PM|/budgets|list"
+  "Quick-win ledger, this year (area manager)|AM|/budgets/$BUDGET|list"
 )
 
 # ---------------------------------------------------------------------------------------------------- measure

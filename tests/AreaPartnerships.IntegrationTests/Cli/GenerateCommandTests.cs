@@ -45,6 +45,16 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(0, await ScalarAsync(path, """SELECT COUNT(*) FROM "Meetings" m WHERE NOT EXISTS (SELECT 1 FROM "MeetingAttendees" a WHERE a."MeetingId" = m."Id")"""));
         Assert.Equal(0, await ScalarAsync(path, """SELECT COUNT(*) FROM "Meetings" m WHERE NOT EXISTS (SELECT 1 FROM "AgendaItems" a WHERE a."MeetingId" = m."Id")"""));
 
+        // A quick-win budget per area and year, each with its first allocation, its running total equal to its ledger and never past the allocation.
+        Assert.Equal(40 * 11, await CountAsync(path, "QuickWinBudgets"));
+        Assert.Equal(await CountAsync(path, "QuickWinBudgets"), await CountAsync(path, "AllocationChanges"));
+        Assert.True(await CountAsync(path, "QuickWinSpends") > 40 * 10 * 20);
+        Assert.Equal(0, await ScalarAsync(path, """
+            SELECT COUNT(*) FROM "QuickWinBudgets" b
+            WHERE ABS(CAST(b."Spent" AS REAL) - COALESCE((SELECT SUM(CAST(s."Amount" AS REAL)) FROM "QuickWinSpends" s WHERE s."BudgetId" = b."Id"), 0)) > 0.001
+               OR CAST(b."Spent" AS REAL) > CAST(b."Allocation" AS REAL)
+            """));
+
         // Every issue starts with Raised, its last activity is its latest entry, and nothing happens after the as-of date.
         Assert.Equal(0, await ScalarAsync(path, """
             SELECT COUNT(*) FROM "Issues" i WHERE "LastActivityAt" <> (SELECT MAX("OccurredAt") FROM "IssueEvents" e WHERE e."IssueId" = i."Id")

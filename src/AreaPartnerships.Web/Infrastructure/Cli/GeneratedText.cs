@@ -214,4 +214,17 @@ internal static class GeneratedText
         "Set up a weekly youth session at the community centre",
         "Cut back overgrown shrubs that give cover to the problem",
     ];
+
+    public static readonly string[] Payees =
+    [
+        "Walsall Skip Hire Ltd", "Secure Gates (Midlands) Ltd", "Bright Lights Electrical", "Community Hall Trust", "Green Spaces Landscaping",
+        "Youth Boxing Club", "Graffiti Away Ltd", "Lockwise Locksmiths", "Midlands Signs", "Clean Streets Cooperative",
+    ];
+
+    public static readonly string[] SpendPurposes =
+    [
+        "Skip for a community clean-up day", "Lockable gate on a problem alley", "Replacement lighting in an underpass", "Hall hire for a community meeting",
+        "Cutting back overgrown shrubs hiding a hotspot", "Evening sessions for young people", "Graffiti removal on a row of shops",
+        "Target-hardening for a repeat burglary victim", "Signs warning against fly-tipping", "Litter picking equipment for volunteers",
+    ];
 }

@@ -104,6 +104,7 @@ public sealed class GeneratorRun
         WritePeople();
         WriteTaskGroups();
         WriteMeetings();
+        WriteQuickWins();
         WriteIssues();
         _transaction.Commit();
         _transaction.Dispose();
@@ -442,6 +443,58 @@ public sealed class GeneratorRun
             Write(MeetingType.OperationsGroup, null, null, null, day, _partnershipManager, [_partnershipManager, .. _areas.Take(6).Select(a => a.Manager), Pick(partners)]);
         }
     }
+
+    /// <summary>
+    /// Quick-win budgets for every area and each of the ten years: £10,000 allocated (its history line), and about a
+    /// spend a week, never past the allocation, with the budget's running total equal to the sum of its ledger.
+    /// </summary>
+    private void WriteQuickWins()
+    {
+        var budgetInsert = new Inserter(_connection, "QuickWinBudgets", "Id", "AreaId", "FinancialYearStart", "Allocation", "Spent", "Version");
+        var changeInsert = new Inserter(_connection, "AllocationChanges", "Id", "BudgetId", "From", "To", "Reason", "ById", "At");
+        var spendInsert = new Inserter(_connection, "QuickWinSpends",
+            "Id", "BudgetId", "Kind", "Amount", "SpentOn", "Payee", "PayeeIsSensitive", "Purpose", "Reference", "IssueId", "RecordedById", "RecordedAt", "AdjustsSpendId", "Reason");
+        var nextBudgetId = MaxId("QuickWinBudgets") + 1;
+        var nextChangeId = MaxId("AllocationChanges") + 1L;
+        var nextSpendId = MaxId("QuickWinSpends") + 1L;
+        var firstYear = FinancialYear.Containing(UkTime.DateOf(_start)).StartYear;
+        var lastYear = FinancialYear.Containing(_asOf).StartYear;
+        foreach (var area in _areas)
+        {
+            for (var startYear = firstYear; startYear <= lastYear; startYear++)
+            {
+                var year = new FinancialYear(startYear);
+                const decimal allocation = 10_000m;
+                var spent = 0m;
+                var budgetId = nextBudgetId++;
+                var spends = new List<(DateOnly On, decimal Amount)>();
+                for (var on = year.Starts.AddDays(_random.Next(0, 7)); on <= year.Ends && on < _asOf; on = on.AddDays(_random.Next(4, 11)))
+                {
+                    var amount = decimal.Round((decimal)(_random.Next(2_000, 40_000) / 100.0), 2);
+                    if (spent + amount > allocation)
+                    {
+                        break;
+                    }
+
+                    spent += amount;
+                    spends.Add((on, amount));
+                }
+
+                budgetInsert.Row(_transaction, budgetId, area.Id, startYear, Money(allocation), Money(spent), NewVersion());
+                changeInsert.Row(_transaction, nextChangeId++, budgetId, null, Money(allocation), "First allocation for the year", _partnershipManager.Id,
+                    Time(year.Starts.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)));
+                foreach (var (on, amount) in spends)
+                {
+                    spendInsert.Row(_transaction, nextSpendId++, budgetId, (int)Domain.Budgets.LedgerEntryKind.Spend, Money(amount), Date(on),
+                        Pick(GeneratedText.Payees), 0, Pick(GeneratedText.SpendPurposes), $"PO-{_random.Next(10_000, 99_999)}", null, area.Manager.Id,
+                        Time(on.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc)), null, null);
+                }
+            }
+        }
+    }
+
+    /// <summary>A decimal as EF Core's SQLite provider stores it (text).</summary>
+    private static string Money(decimal amount) => amount.ToString("0.0#", CultureInfo.InvariantCulture);
 
     private void WriteIssues()
     {
