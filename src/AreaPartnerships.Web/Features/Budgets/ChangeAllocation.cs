@@ -5,6 +5,7 @@ using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Budgets;
@@ -25,6 +26,7 @@ public static class ChangeAllocation
         public Guid Version { get; set; }
 
         [BindNever]
+        [ValidateNever]
         public ViewLedger.Header Budget { get; set; } = null!;
     }
 
