@@ -41,6 +41,21 @@ public sealed class BudgetMonitorTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task The_administrator_sees_every_area_and_may_allocate_and_set_the_ceiling()
+    {
+        var world = await BudgetWorld.CreateAsync(app);
+        var client = app.ClientFor(world.Administrator.Id);
+
+        var page = await client.GetDocumentAsync("/budgets");
+
+        Assert.StartsWith("No allocation", BudgetWorld.Row(page, world.AreaA)["allocation"], StringComparison.Ordinal);
+        Assert.StartsWith("No allocation", BudgetWorld.Row(page, world.AreaB)["allocation"], StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=totals]"));
+        Assert.NotNull(page.QuerySelector("a[href='/budgets/settings']"));
+        Assert.NotNull(page.QuerySelector("a.govuk-service-navigation__link[href='/budgets']"));
+    }
+
+    [Fact]
     public async Task An_area_manager_sees_only_their_areas_and_can_spend_from_the_ledger()
     {
         var world = await BudgetWorld.CreateAsync(app);
