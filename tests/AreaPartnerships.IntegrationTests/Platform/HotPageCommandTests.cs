@@ -47,6 +47,13 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         { Roles.PartnerUser, "/meetings", 4 },
         { Roles.Councillor, "/meetings/mine", 2 },
         { Roles.PartnerUser, "/meetings/mine", 4 },
+        // Quick-win budgets: the monitor reads the areas, their budgets for the year and one aggregate over the year's
+        // ledger grouped by budget; a ledger reads the budget, its allocation history and a page of entries (a position
+        // read by key adds the entry it starts from).
+        { Roles.PartnershipManager, "/budgets", 3 },
+        { Roles.AreaManager, "/budgets", 3 },
+        { Roles.AreaManager, "/budgets/{budget}", 3 },
+        { Roles.PartnershipManager, "/budgets/{budget}?After={entry}", 4 },
     };
 
     [Theory]
@@ -70,7 +77,10 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
             .Replace("{second}", references[1], StringComparison.Ordinal)
             .Replace("{deep}", references[0], StringComparison.Ordinal)
             .Replace("{meeting}", IssueWorld.Id(await IssueWorld.ReadAsync(app, db => db.Meetings.Where(m => m.AreaId == w.AreaA).OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
-                .Select(m => m.Id).Skip(3).FirstAsync())), StringComparison.Ordinal);
+                .Select(m => m.Id).Skip(3).FirstAsync())), StringComparison.Ordinal)
+            .Replace("{budget}", IssueWorld.Id(await IssueWorld.ReadAsync(app, db => db.QuickWinBudgets.Where(b => b.AreaId == w.AreaA).OrderByDescending(b => b.Id).Select(b => b.Id).FirstAsync())), StringComparison.Ordinal)
+            .Replace("{entry}", (await IssueWorld.ReadAsync(app, db => db.QuickWinSpends.Where(s => s.BudgetId == db.QuickWinBudgets.Where(b => b.AreaId == w.AreaA).OrderByDescending(b => b.Id).Select(b => b.Id).First())
+                .OrderByDescending(s => s.SpentOn).ThenByDescending(s => s.Id).Select(s => s.Id).Skip(30).FirstAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var client = app.ClientFor(user.Id);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
         var signIn = await IssuePages.SignInCommandsAsync(app, client);
@@ -121,6 +131,36 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
             }
 
             return await db.SaveChangesAsync();
+        });
+        // A quick-win budget in area A with more than two pages of spends (some on issues), a reversal, and budgets in other years.
+        await IssueWorld.ReadAsync(app, async db =>
+        {
+            var now = DateTime.UtcNow;
+            var year = Domain.Common.FinancialYear.Containing(Domain.Common.UkTime.DateOf(now));
+            var issueIds = await db.Issues.Where(i => i.AreaId == w.AreaA).Select(i => i.Id).Take(10).ToListAsync();
+            foreach (var other in new[] { year.StartYear - 1, year.StartYear + 1 })
+            {
+                db.QuickWinBudgets.Add(new Domain.Budgets.QuickWinBudget(w.AreaA, new Domain.Common.FinancialYear(other), 5_000m));
+            }
+
+            var budget = new Domain.Budgets.QuickWinBudget(w.AreaA, year, 100_000m);
+            db.QuickWinBudgets.Add(budget);
+            await db.SaveChangesAsync();
+            db.AllocationChanges.Add(budget.FirstAllocation(w.PartnershipManager.Id, now));
+            await db.SaveChangesAsync();
+            Domain.Budgets.QuickWinSpend? first = null;
+            for (var n = 0; n < 70; n++)
+            {
+                var tracked = await db.QuickWinBudgets.AsNoTracking().SingleAsync(b => b.Id == budget.Id);
+                var spend = tracked.Spend(new Domain.Budgets.SpendDetails(10m + n, year.Starts.AddDays(n % 20), $"Payee {n}", "Quick win", null, false,
+                    n % 2 == 0 ? issueIds[n % issueIds.Count] : null), null, w.AreaManagerA.Id, now);
+                await Web.Features.Budgets.LedgerStore.AppendAsync(db, spend, CancellationToken.None);
+                first ??= spend;
+            }
+
+            var again = await db.QuickWinBudgets.AsNoTracking().SingleAsync(b => b.Id == budget.Id);
+            await Web.Features.Budgets.LedgerStore.AppendAsync(db, again.Adjust(first!, first!.Amount, null, "Paid twice", year.Starts, w.AreaManagerA.Id, now), CancellationToken.None);
+            return 0;
         });
         return w;
     }
