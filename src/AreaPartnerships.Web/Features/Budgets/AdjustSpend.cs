@@ -6,6 +6,7 @@ using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,9 +43,11 @@ public static class AdjustSpend
         public decimal? ChangeInPounds => UkFormat.MoneyFrom(Change, allowNegative: true);
 
         [BindNever]
+        [ValidateNever]
         public SpendText.BudgetHead Budget { get; set; } = null!;
 
         [BindNever]
+        [ValidateNever]
         public Original Spend { get; set; } = null!;
 
         [BindNever]

@@ -7,6 +7,7 @@ using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Budgets;
@@ -44,6 +45,7 @@ public static class RecordSpend
         public decimal? AmountInPounds => UkFormat.MoneyFrom(Amount);
 
         [BindNever]
+        [ValidateNever]
         public SpendText.BudgetHead Budget { get; set; } = null!;
     }
 
