@@ -137,12 +137,32 @@ public static class AdjustSpend
             var net = original.Amount + await AdjustedByAsync(db, spendId, ct);
             var change = form.Kind == Reverse ? (decimal?)null : form.ChangeInPounds!.Value;
             var now = clock.GetUtcNow().UtcDateTime;
-            var entry = RecordSpend.OnForm(() => budget.Adjust(original, net, change, form.Reason, form.SpentOn!.Value, viewer.UserId, now));
+            var entry = RecordSpend.OnForm(() =>
+            {
+                try
+                {
+                    return budget.Adjust(original, net, change, form.Reason, form.SpentOn!.Value, viewer.UserId, now);
+                }
+                catch (DomainException ex) when (ex.Field == "Amount")
+                {
+                    throw new DomainException(ex.Message, nameof(Form.Change));
+                }
+            });
 
             var issue = entry.IssueId is { } issueId ? await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == issueId, ct) : null;
             issue?.RecordSpend(SpendText.TimelineSummary(entry), entry.Reason, viewer.UserId, now);
 
-            var balance = await LedgerStore.AppendAsync(db, entry, ct, issue);
+            decimal balance;
+            try
+            {
+                balance = await LedgerStore.AppendAsync(db, entry, ct, issue);
+            }
+            catch (DomainException ex) when (ex.Field == "Amount")
+            {
+                // The form's money field is the change.
+                throw new DomainException(ex.Message, nameof(Form.Change));
+            }
+
             logger.LogInformation("User {UserId} made a {Kind} of {Amount} against quick-win spend {SpendId} in budget {BudgetId}", viewer.UserId, entry.Kind, entry.Amount, spendId, budgetId);
             Confirmation = (entry.Kind == LedgerEntryKind.Reversal ? "Spend reversed" : $"Spend corrected by {SpendText.WithSign(entry.Amount)}")
                 + $". Balance for {budget.FinancialYear}: {UkFormat.Money(balance)}";
