@@ -18,9 +18,11 @@ public static class LedgerStore
 {
     /// <summary>
     /// Appends <paramref name="entry"/> and moves the budget's <c>Spent</c> by its amount in one transaction, with
-    /// anything else the unit of work holds (an issue's timeline line). The first statement of the transaction is the
-    /// conditional UPDATE, so on SQLite it takes the write lock before anything is read, and on SQL Server the row lock
-    /// it takes makes the check and the change one step. Throws a <see cref="DomainException"/> on "Amount" giving the
+    /// anything else the unit of work holds (an issue's timeline line). On SQLite, Microsoft.Data.Sqlite begins the
+    /// transaction with BEGIN IMMEDIATE (its default, non-deferred), so the write lock is taken at BEGIN and a parallel
+    /// writer waits there (busy_timeout, SqliteSettings) rather than failing with "database is locked" on a lock upgrade;
+    /// the conditional UPDATE is then the first statement. On SQL Server the row lock the UPDATE takes makes the check and
+    /// the change one step, and holds later appends to the same budget until this one commits. Throws a <see cref="DomainException"/> on "Amount" giving the
     /// current balance when the money is no longer there. <paramref name="issue"/> (read untracked) is the issue the
     /// entry serves, with its timeline line just recorded: the line is appended and its activity moved in the same
     /// transaction (docs/decisions/0013). Returns the budget's balance after the entry, read under the write lock.
