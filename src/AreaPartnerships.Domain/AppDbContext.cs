@@ -104,9 +104,26 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     private static readonly HashSet<Type> ChoiceTypes =
         [typeof(Area), typeof(Ward), typeof(Category), typeof(Organisation), typeof(ApplicationUser), typeof(ApplicationRole), typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<int>), typeof(UserArea), typeof(UserWard)];
 
+    /// <summary>
+    /// The quick-win ledger and allocation history are append-only (docs/decisions/0013, 0025): a ledger entry or an
+    /// allocation change is only ever added. A correction is a new entry against the spend, never an edit.
+    /// </summary>
+    private void RefuseLedgerEdits()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is QuickWinSpend or AllocationChange)
+            {
+                throw new InvalidOperationException(
+                    $"A {entry.Entity.GetType().Name} is never changed or deleted: the ledger is append-only (make a correction or reversal against it instead).");
+            }
+        }
+    }
+
     /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> in the same transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseLedgerEdits();
         StampVersions();
         var counts = IssueCount.Changes(ChangeTracker);
         if (counts.Count == 0)
@@ -124,6 +141,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseLedgerEdits();
         StampVersions();
         var counts = IssueCount.Changes(ChangeTracker);
         if (counts.Count == 0)

@@ -356,6 +356,14 @@ public class Issue : IVersioned
         Record(IssueEventKind.ActionUpdated, actorId, at, summary, Visibility.Confidential, body: body);
 
     /// <summary>
+    /// A quick-win spend (or its correction or reversal) serving this issue: "Quick-win spend of £250.00 to Acme
+    /// Skips". Kept to officers and partners (confidential): spends are officers' material. A payee who is a person is
+    /// named only as "a person".
+    /// </summary>
+    public void RecordSpend(string summary, string? body, int actorId, DateTime at) =>
+        Record(IssueEventKind.SpendRecorded, actorId, at, summary, Visibility.Confidential, body: body);
+
+    /// <summary>
     /// An update on this issue agreed at a meeting ("Agreed at the South Walsall tasking meeting, 3 December 2026").
     /// Kept to officers and partners when the meeting is confidential.
     /// </summary>

@@ -1,6 +1,8 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Budgets;
 using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Domain.Issues;
+using AreaPartnerships.Web.Features.Issues;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Budgets;
@@ -16,15 +18,20 @@ public static class LedgerStore
 {
     /// <summary>
     /// Appends <paramref name="entry"/> and moves the budget's <c>Spent</c> by its amount in one transaction, with
-    /// anything else the unit of work holds (an issue's timeline line). The first statement of the transaction is the
-    /// conditional UPDATE, so on SQLite it takes the write lock before anything is read, and on SQL Server the row lock
-    /// it takes makes the check and the change one step. Throws a <see cref="DomainException"/> on "Amount" giving the
-    /// current balance when the money is no longer there.
+    /// anything else the unit of work holds (an issue's timeline line). On SQLite, Microsoft.Data.Sqlite begins the
+    /// transaction with BEGIN IMMEDIATE (its default, non-deferred), so the write lock is taken at BEGIN and a parallel
+    /// writer waits there (busy_timeout, SqliteSettings) rather than failing with "database is locked" on a lock upgrade;
+    /// the conditional UPDATE is then the first statement. On SQL Server the row lock the UPDATE takes makes the check and
+    /// the change one step, and holds later appends to the same budget until this one commits. Throws a <see cref="DomainException"/> on "Amount" giving the
+    /// current balance when the money is no longer there. <paramref name="issue"/> (read untracked) is the issue the
+    /// entry serves, with its timeline line just recorded: the line is appended and its activity moved in the same
+    /// transaction (docs/decisions/0013). Returns the budget's balance after the entry, read under the write lock.
     /// </summary>
-    public static async Task AppendAsync(AppDbContext db, QuickWinSpend entry, CancellationToken ct)
+    public static async Task<decimal> AppendAsync(AppDbContext db, QuickWinSpend entry, CancellationToken ct, Issue? issue = null)
     {
         var amount = entry.Amount;
         var budgetId = entry.BudgetId;
+        var touched = issue is { Events.Count: > 0 } ? IssueStore.Append(db, issue) : (DateTime?)null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var applied = await db.QuickWinBudgets
             .Where(b => b.Id == budgetId && (amount <= 0 || b.Allocation - b.Spent >= amount))
@@ -39,8 +46,44 @@ public static class LedgerStore
                 "Amount");
         }
 
+        if (entry.AdjustsSpendId is { } spendId && await AdjustmentRefusedAsync(db, entry, spendId, ct) is { } refusal)
+        {
+            await transaction.RollbackAsync(ct);
+            throw refusal;
+        }
+
         db.QuickWinSpends.Add(entry);
         await db.SaveChangesAsync(ct);
+        if (touched is { } at)
+        {
+            await IssueStore.MarkActivityAsync(db, issue!.Id, at, ct);
+        }
+
+        var balance = await db.QuickWinBudgets.AsNoTracking().Where(b => b.Id == budgetId).Select(b => b.Allocation - b.Spent).SingleAsync(ct);
         await transaction.CommitAsync(ct);
+        return balance;
+    }
+
+    /// <summary>
+    /// A correction or reversal checked again against the spend as it stands now, under the lock the UPDATE took (the
+    /// budget's row on SQL Server, the database on SQLite): two people reversing the same spend at once cannot both
+    /// succeed, and a spend is never taken below £0.00.
+    /// </summary>
+    private static async Task<DomainException?> AdjustmentRefusedAsync(AppDbContext db, QuickWinSpend entry, long spendId, CancellationToken ct)
+    {
+        var net = (await db.QuickWinSpends.AsNoTracking().Where(s => s.Id == spendId || s.AdjustsSpendId == spendId).Select(s => s.Amount).ToListAsync(ct)).Sum();
+        if (entry.Kind == LedgerEntryKind.Reversal && net <= 0)
+        {
+            return new DomainException("This spend has already been reversed in full. Nothing has been recorded.", "Reason");
+        }
+
+        if (entry.Kind == LedgerEntryKind.Reversal && net != -entry.Amount)
+        {
+            return new DomainException($"This spend was changed while you were reversing it: it now stands at {QuickWinBudget.Pounds(net)}. Nothing has been recorded: reverse it again.", "Reason");
+        }
+
+        return net + entry.Amount < 0
+            ? new DomainException($"The spend now stands at {QuickWinBudget.Pounds(net)}: it cannot be reduced by more than that. Nothing has been recorded.", "Change")
+            : null;
     }
 }
