@@ -372,6 +372,12 @@ public static class DemoData
                 managerOfArea[south.Id].Id, on.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc));
             db.QuickWinSpends.Add(entry);
             entries.Add(entry);
+            if (spend.IssueId is { } issueId)
+            {
+                // The spend is on the issue's timeline too, as the spend form puts it.
+                var issue = await db.Issues.SingleAsync(i => i.Id == issueId);
+                issue.RecordSpend(Features.Budgets.SpendText.TimelineSummary(entry), entry.Purpose, managerOfArea[south.Id].Id, on.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc));
+            }
         }
 
         // A little spending elsewhere, so the monitor has something side by side.
