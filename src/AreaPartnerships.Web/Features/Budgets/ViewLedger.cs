@@ -96,25 +96,7 @@ public static class ViewLedger
             }
 
             var rows = await Project(viewer, Ordered(entries, newestFirst: !backwards).Take(PageSize + 1)).ToListAsync(ct);
-            var more = rows.Count > PageSize;
-            if (more)
-            {
-                rows.RemoveAt(PageSize);
-            }
-
-            if (backwards)
-            {
-                rows.Reverse();
-            }
-
-            var position = (backwards, anchor is not null) switch
-            {
-                (false, false) => new SeekLinks.Position(false, more, null, null),
-                (false, true) => new SeekLinks.Position(true, more, null, null),
-                (true, _) when query.Last => new SeekLinks.Position(more, false, null, null),
-                (true, _) => new SeekLinks.Position(more, true, null, null),
-            };
-            return (rows, rows.Count == 0 ? position : position with { FirstKey = Key(rows[0].Id), LastKey = Key(rows[^1].Id) });
+            return SeekLinks.Page(rows, PageSize, backwards, fromRow: anchor is not null, last: query.Last, r => Key(r.Id));
         }
 
         private static string Key(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -252,25 +252,7 @@ public static class ListIssues
                 }
             }
 
-            var more = rows.Count > PageSize;
-            if (more)
-            {
-                rows.RemoveAt(PageSize);
-            }
-
-            if (backwards)
-            {
-                rows.Reverse();
-            }
-
-            var position = (backwards, anchor is not null) switch
-            {
-                (false, false) => new SeekLinks.Position(false, more, null, null),
-                (false, true) => new SeekLinks.Position(true, more, null, null),
-                (true, _) when query.Last => new SeekLinks.Position(more, false, null, null),
-                (true, _) => new SeekLinks.Position(more, true, null, null),
-            };
-            return (rows, rows.Count == 0 ? position : position with { FirstKey = rows[0].Reference, LastKey = rows[^1].Reference });
+            return SeekLinks.Page(rows, PageSize, backwards, fromRow: anchor is not null, last: query.Last, r => r.Reference);
         }
 
         /// <summary>

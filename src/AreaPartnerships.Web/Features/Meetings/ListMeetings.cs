@@ -154,25 +154,7 @@ public static class ListMeetings
                     m.StartsAt, m.EndsAt, m.Status, m.IsConfidential))
                 .ToListAsync(ct);
 
-            var more = rows.Count > PageSize;
-            if (more)
-            {
-                rows.RemoveAt(PageSize);
-            }
-
-            if (backwards)
-            {
-                rows.Reverse();
-            }
-
-            var position = (backwards, anchor is not null) switch
-            {
-                (false, false) => new SeekLinks.Position(false, more, null, null),
-                (false, true) => new SeekLinks.Position(true, more, null, null),
-                (true, _) when query.Last => new SeekLinks.Position(more, false, null, null),
-                (true, _) => new SeekLinks.Position(more, true, null, null),
-            };
-            return (rows, rows.Count == 0 ? position : position with { FirstKey = Key(rows[0].Id), LastKey = Key(rows[^1].Id) });
+            return SeekLinks.Page(rows, PageSize, backwards, fromRow: anchor is not null, last: query.Last, r => Key(r.Id));
         }
 
         /// <summary>The areas to filter by (officers their own, the partnership manager and everyone else every active area), and the borough.</summary>

@@ -31,6 +31,35 @@ public sealed record SeekLinks(string? First, string? Previous, string? Next, st
         public static readonly Position Only = new(false, false, null, null);
     }
 
+    /// <summary>
+    /// Turns the rows read for a page (up to one more than <paramref name="pageSize"/>, in reading order) into the page
+    /// and its position: the extra row only says there is more; a page read backwards (towards the start) is put back in
+    /// display order. <paramref name="fromRow"/>: the page was read from a row named in the link (After or Before);
+    /// <paramref name="last"/>: the last page was asked for.
+    /// </summary>
+    public static (List<T> Rows, Position Position) Page<T>(List<T> rows, int pageSize, bool backwards, bool fromRow, bool last, Func<T, string> key)
+    {
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveAt(pageSize);
+        }
+
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        var position = (backwards, fromRow) switch
+        {
+            (false, false) => new Position(false, more, null, null),
+            (false, true) => new Position(true, more, null, null),
+            (true, _) when last => new Position(more, false, null, null),
+            (true, _) => new Position(more, true, null, null),
+        };
+        return (rows, rows.Count == 0 ? position : position with { FirstKey = key(rows[0]), LastKey = key(rows[^1]) });
+    }
+
     /// <summary>False when everything fits on one page: the partial then renders nothing.</summary>
     public bool IsNeeded => Previous is not null || Next is not null;
 
