@@ -45,8 +45,8 @@ public static class ChangeAllocation
 
     public static ConflictText Conflict => new("budget", v =>
     [
-        $"allocation {QuickWinBudget.Pounds(v.GetValue<decimal>(nameof(QuickWinBudget.Allocation)))}",
-        $"spent {QuickWinBudget.Pounds(v.GetValue<decimal>(nameof(QuickWinBudget.Spent)))}",
+        $"allocation {UkFormat.Money(v.GetValue<decimal>(nameof(QuickWinBudget.Allocation)))}",
+        $"spent {UkFormat.Money(v.GetValue<decimal>(nameof(QuickWinBudget.Spent)))}",
     ]);
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ViewLedger.Handler ledger, ILogger<Handler> logger)

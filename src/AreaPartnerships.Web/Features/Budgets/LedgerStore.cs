@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Budgets;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.Web.Features.Budgets;
@@ -42,7 +43,7 @@ public static class LedgerStore
             var now = await db.QuickWinBudgets.AsNoTracking().Where(b => b.Id == budgetId)
                 .Select(b => new { b.Allocation, b.Spent, b.FinancialYearStart }).SingleAsync(ct);
             throw new DomainException(
-                $"There is {QuickWinBudget.Pounds(now.Allocation - now.Spent)} left in {new FinancialYear(now.FinancialYearStart)}'s budget: this would take it below £0.00. Nothing has been recorded.",
+                $"There is {UkFormat.Money(now.Allocation - now.Spent)} left in {new FinancialYear(now.FinancialYearStart)}'s budget: this would take it below £0.00. Nothing has been recorded.",
                 "Amount");
         }
 
@@ -79,11 +80,11 @@ public static class LedgerStore
 
         if (entry.Kind == LedgerEntryKind.Reversal && net != -entry.Amount)
         {
-            return new DomainException($"This spend was changed while you were reversing it: it now stands at {QuickWinBudget.Pounds(net)}. Nothing has been recorded: reverse it again.", "Reason");
+            return new DomainException($"This spend was changed while you were reversing it: it now stands at {UkFormat.Money(net)}. Nothing has been recorded: reverse it again.", "Reason");
         }
 
         return net + entry.Amount < 0
-            ? new DomainException($"The spend now stands at {QuickWinBudget.Pounds(net)}: it cannot be reduced by more than that. Nothing has been recorded.", "Change")
+            ? new DomainException($"The spend now stands at {UkFormat.Money(net)}: it cannot be reduced by more than that. Nothing has been recorded.", "Change")
             : null;
     }
 }

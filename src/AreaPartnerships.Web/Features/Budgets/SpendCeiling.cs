@@ -28,7 +28,7 @@ public static class SpendCeiling
     }
 
     public static ConflictText Conflict => new("setting", v =>
-        [v.GetValue<decimal?>(nameof(QuickWinSettings.SpendCeiling)) is { } c ? $"ceiling {QuickWinBudget.Pounds(c)}" : "no ceiling"]);
+        [v.GetValue<decimal?>(nameof(QuickWinSettings.SpendCeiling)) is { } c ? $"ceiling {UkFormat.Money(c)}" : "no ceiling"]);
 
     public sealed class Handler(AppDbContext db, ILogger<Handler> logger)
     {

@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Budgets;
 using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,13 +45,13 @@ public static class SpendText
     /// <summary>"Quick-win spend of £250.00 to Acme Skips" (a payee who is a person: "to a person").</summary>
     public static string TimelineSummary(QuickWinSpend entry) => entry.Kind switch
     {
-        LedgerEntryKind.Reversal => $"Quick-win spend of {QuickWinBudget.Pounds(-entry.Amount)} to {PayeeOnTimeline(entry)} reversed",
+        LedgerEntryKind.Reversal => $"Quick-win spend of {UkFormat.Money(-entry.Amount)} to {PayeeOnTimeline(entry)} reversed",
         LedgerEntryKind.Correction => $"Quick-win spend to {PayeeOnTimeline(entry)} corrected by {WithSign(entry.Amount)}",
-        _ => $"Quick-win spend of {QuickWinBudget.Pounds(entry.Amount)} to {PayeeOnTimeline(entry)}",
+        _ => $"Quick-win spend of {UkFormat.Money(entry.Amount)} to {PayeeOnTimeline(entry)}",
     };
 
     /// <summary>"+£25.00" or "-£25.00".</summary>
-    public static string WithSign(decimal amount) => amount < 0 ? $"-{QuickWinBudget.Pounds(-amount)}" : $"+{QuickWinBudget.Pounds(amount)}";
+    public static string WithSign(decimal amount) => amount < 0 ? $"-{UkFormat.Money(-amount)}" : $"+{UkFormat.Money(amount)}";
 
     private static string PayeeOnTimeline(QuickWinSpend entry) => entry.PayeeIsSensitive ? APerson : entry.Payee;
 }

@@ -2,6 +2,7 @@ using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Budgets;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Web.Features.Issues;
+using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Govuk;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class ViewLedger
     };
 
     /// <summary>"£25.00", or "−£25.00" (a true minus sign) for money coming back.</summary>
-    public static string SignedMoney(decimal amount) => amount < 0 ? "\u2212" + QuickWinBudget.Pounds(-amount) : QuickWinBudget.Pounds(amount);
+    public static string SignedMoney(decimal amount) => amount < 0 ? "\u2212" + UkFormat.Money(-amount) : UkFormat.Money(amount);
 
     public sealed class Handler(AppDbContext db, ILogger<Handler> logger)
     {
