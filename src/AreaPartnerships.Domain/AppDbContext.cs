@@ -97,7 +97,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<UnitCost> UnitCosts => Set<UnitCost>();
 
-    public DbSet<CostEstimateLine> CostEstimateLines => Set<CostEstimateLine>();
+    public DbSet<IssueCost> IssueCosts => Set<IssueCost>();
+
+    public DbSet<CostEstimate> CostEstimates => Set<CostEstimate>();
+
+    public DbSet<EstimateLine> EstimateLines => Set<EstimateLine>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -4,24 +4,22 @@ using AreaPartnerships.Domain.Organisations;
 namespace AreaPartnerships.Domain.CostAvoidance;
 
 /// <summary>
-/// A configurable unit cost ("common sense and calculators"), e.g. a police call-out or a night in
-/// temporary accommodation. It names the kind of agency that bears the cost, so cost avoided can be
-/// shown by who benefits.
+/// A configurable unit cost ("common sense and calculators"), e.g. a police call-out, a fly-tip clearance or a child in
+/// care for a year. It names the kind of agency that bears the cost, so cost avoided can be shown by who benefits.
+/// Kept by the administrator. A unit cost in use is retired, never deleted: costs and estimate lines copy its name,
+/// unit, value and agency when they are made, so changing or retiring it never rewrites them.
 /// </summary>
 public class UnitCost : IVersioned
 {
-    public UnitCost(string name, string unit, decimal cost, OrganisationKind borneBy, string? source)
-    {
-        Name = Guard.Required(name, "Enter the unit cost's name", nameof(Name), 150);
-        Unit = Guard.Required(unit, "Enter the unit", nameof(Unit), 50);
-        if (cost < 0)
-        {
-            throw new DomainException("The cost cannot be negative", nameof(Cost));
-        }
+    public const int NameMaxLength = 150;
+    public const int UnitMaxLength = 50;
+    public const int SourceMaxLength = 300;
 
-        Cost = decimal.Round(cost, 2);
-        BorneBy = borneBy;
-        Source = source;
+    public UnitCost(string? name, string? unit, decimal cost, OrganisationKind borneBy, string? source, DateOnly? sourceDate, DateOnly today)
+    {
+        Name = null!;
+        Unit = null!;
+        Update(name, unit, cost, borneBy, source, sourceDate, today);
     }
 
     private UnitCost()
@@ -32,78 +30,91 @@ public class UnitCost : IVersioned
 
     public int Id { get; private set; }
 
+    /// <summary>"Police call-out", "A child in care for a year".</summary>
     public string Name { get; private set; }
 
-    /// <summary>"per incident", "per night", "per family".</summary>
+    /// <summary>"per call-out", "per child per year", "per family".</summary>
     public string Unit { get; private set; }
 
+    /// <summary>The value of one unit, in pounds and pence.</summary>
     public decimal Cost { get; private set; }
 
+    /// <summary>The kind of agency that bears the cost, and so benefits when it is avoided.</summary>
     public OrganisationKind BorneBy { get; private set; }
 
-    /// <summary>Where the figure comes from (e.g. a national unit cost database).</summary>
+    /// <summary>Where the figure comes from (e.g. a national unit cost database, a council report).</summary>
     public string? Source { get; private set; }
 
+    /// <summary>The date of the source (the figure's price date).</summary>
+    public DateOnly? SourceDate { get; private set; }
+
+    /// <summary>False once retired: no longer offered for new costs or estimate lines; what used it keeps its copy.</summary>
     public bool IsActive { get; private set; } = true;
 
     public Guid Version { get; set; }
-}
 
-public enum EstimateKind
-{
-    /// <summary>What early intervention actually cost.</summary>
-    Spent = 1,
-
-    /// <summary>What the late, expensive alternative would have cost.</summary>
-    Avoided = 2,
-}
-
-/// <summary>
-/// One line of an issue's cost-avoidance estimate: quantity × unit cost, with the unit cost copied at
-/// the time so later changes to the table do not rewrite history. Append-only.
-/// </summary>
-public class CostEstimateLine
-{
-    public CostEstimateLine(int issueId, EstimateKind kind, UnitCost unitCost, decimal quantity, int recordedById, DateTime recordedAt)
+    public void Update(string? name, string? unit, decimal cost, OrganisationKind borneBy, string? source, DateOnly? sourceDate, DateOnly today)
     {
-        if (quantity <= 0)
+        Name = Guard.Required(name, "Enter the unit cost's name", nameof(Name), NameMaxLength);
+        Unit = Guard.Required(unit, "Enter the unit, like \"per call-out\"", nameof(Unit), UnitMaxLength);
+        Cost = Money.Check(cost, nameof(Cost), "Enter the value in pounds and pence, more than £0.00, like 259000.00");
+        if (!Enum.IsDefined(borneBy))
         {
-            throw new DomainException("The quantity must be more than 0", nameof(Quantity));
+            throw new DomainException("Choose the agency that bears the cost", nameof(BorneBy));
         }
 
-        IssueId = issueId;
-        Kind = kind;
-        UnitCostId = unitCost.Id;
-        UnitCostAtTime = unitCost.Cost;
-        BorneBy = unitCost.BorneBy;
-        Quantity = quantity;
-        RecordedById = recordedById;
-        RecordedAt = recordedAt;
+        BorneBy = borneBy;
+        Source = Guard.Optional(source, nameof(Source), SourceMaxLength);
+        if (sourceDate > today)
+        {
+            throw new DomainException("The source's date must be today or in the past", nameof(SourceDate));
+        }
+
+        SourceDate = sourceDate;
     }
 
-    private CostEstimateLine()
+    /// <summary>No longer offered for new costs and estimates. What already used it keeps its copy.</summary>
+    public void Retire()
     {
+        if (!IsActive)
+        {
+            throw new DomainException($"{Name} is already retired", nameof(IsActive));
+        }
+
+        IsActive = false;
     }
 
-    public long Id { get; private set; }
+    public void Reinstate()
+    {
+        if (IsActive)
+        {
+            throw new DomainException($"{Name} is in use already", nameof(IsActive));
+        }
 
-    public int IssueId { get; private set; }
+        IsActive = true;
+    }
+}
 
-    public EstimateKind Kind { get; private set; }
+/// <summary>The money rules shared by unit costs, costs on a case and estimates: pounds and pence, two places, rounded half away from zero.</summary>
+public static class Money
+{
+    /// <summary>£999,999,999.99: more than any one cost the product records, and inside every provider's precision.</summary>
+    public const decimal Maximum = 999_999_999.99m;
 
-    public int UnitCostId { get; private set; }
+    /// <summary>To the penny, half away from zero (£0.005 is £0.01), as finance rounds.</summary>
+    public static decimal Round(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
 
-    public decimal UnitCostAtTime { get; private set; }
+    /// <summary>A positive amount of whole pence, no more than <see cref="Maximum"/>.</summary>
+    public static decimal Check(decimal amount, string field, string message)
+    {
+        if (amount <= 0 || decimal.Round(amount, 2) != amount || amount > Maximum)
+        {
+            throw new DomainException(message, field);
+        }
 
-    public OrganisationKind BorneBy { get; private set; }
+        return amount;
+    }
 
-    public decimal Quantity { get; private set; }
-
-    public decimal Total => decimal.Round(UnitCostAtTime * Quantity, 2);
-
-    public string? Note { get; init; }
-
-    public int RecordedById { get; private set; }
-
-    public DateTime RecordedAt { get; private set; }
+    /// <summary>"£10,000.00".</summary>
+    public static string Pounds(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

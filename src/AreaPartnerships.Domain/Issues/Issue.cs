@@ -363,6 +363,14 @@ public class Issue : IVersioned
     public void RecordSpend(string summary, string? body, int actorId, DateTime at) =>
         Record(IssueEventKind.SpendRecorded, actorId, at, summary, Visibility.Confidential, body: body);
 
+    /// <summary>A cost incurred on the issue recorded or withdrawn ("Cost recorded: police call-out × 2, £500.00"). Kept to officers and partners who see confidential material, as spends are.</summary>
+    public void RecordCost(string summary, string? body, int actorId, DateTime at) =>
+        Record(IssueEventKind.CostRecorded, actorId, at, summary, Visibility.Confidential, body: body);
+
+    /// <summary>The issue's cost-avoidance estimate changed (a line added or removed, its method or confidence).</summary>
+    public void RecordEstimate(string summary, string? body, int actorId, DateTime at) =>
+        Record(IssueEventKind.CostEstimateRecorded, actorId, at, summary, Visibility.Confidential, body: body);
+
     /// <summary>
     /// An update on this issue agreed at a meeting ("Agreed at the South Walsall tasking meeting, 3 December 2026").
     /// Kept to officers and partners when the meeting is confidential.

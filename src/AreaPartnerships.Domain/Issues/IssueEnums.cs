@@ -67,6 +67,9 @@ public enum IssueEventKind
     DiscussedAtMeeting = 18,
     ReferralCompleted = 19,
 
+    /// <summary>A cost incurred on the issue recorded, or withdrawn.</summary>
+    CostRecorded = 20,
+
     /// <summary>Linked to a related issue (not a duplicate); the entry names the other issue (<see cref="IssueEvent.RelatedIssueId"/>).</summary>
     LinkedToIssue = 30,
 

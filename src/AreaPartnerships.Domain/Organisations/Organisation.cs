@@ -11,11 +11,16 @@ public enum OrganisationKind
     Housing = 5,
     AntiSocialBehaviour = 6,
     Voluntary = 7,
+    Dwp = 8,
+    Education = 9,
     Other = 99,
 }
 
 public static class OrganisationKinds
 {
+    /// <summary>The council's own services: the council's share of cost avoided; every other kind is a partner's share.</summary>
+    public static bool IsCouncil(OrganisationKind kind) => kind == OrganisationKind.CouncilService;
+
     public static string DisplayName(OrganisationKind kind) => kind switch
     {
         OrganisationKind.CouncilService => "Council service",
@@ -25,6 +30,8 @@ public static class OrganisationKinds
         OrganisationKind.Housing => "Social housing",
         OrganisationKind.AntiSocialBehaviour => "Anti-social behaviour team",
         OrganisationKind.Voluntary => "Voluntary and community",
+        OrganisationKind.Dwp => "DWP and Jobcentre Plus",
+        OrganisationKind.Education => "Schools and education",
         _ => "Other",
     };
 }

@@ -325,7 +325,62 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.ToTable("QuickWinSpends");
                 });
 
-            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimateLine", b =>
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Avoided")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Confidence")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EstimatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("UpdatedById")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId")
+                        .IsUnique();
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("EstimatedOn", "IssueId");
+
+                    b.ToTable("CostEstimates");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.EstimateLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -333,18 +388,31 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<int>("BorneBy")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CostEstimateId")
                         .HasColumnType("int");
 
                     b.Property<int>("IssueId")
                         .HasColumnType("int");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("int");
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 2)
@@ -356,6 +424,17 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("RecordedById")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RemovedById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<decimal>("UnitCostAtTime")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -365,13 +444,94 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CostEstimateId");
+
+                    b.HasIndex("IssueId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("RemovedById");
+
+                    b.HasIndex("UnitCostId");
+
+                    b.ToTable("EstimateLines");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.IssueCost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("BorneBy")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly>("IncurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<decimal?>("UnitCostAtTime")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int?>("UnitCostId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("WithdrawnById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
                     b.HasIndex("RecordedById");
 
                     b.HasIndex("UnitCostId");
 
-                    b.HasIndex("IssueId", "Kind");
+                    b.HasIndex("WithdrawnById");
 
-                    b.ToTable("CostEstimateLines");
+                    b.HasIndex("IncurredOn", "IssueId");
+
+                    b.HasIndex("IssueId", "IncurredOn");
+
+                    b.ToTable("IssueCosts");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.UnitCost", b =>
@@ -400,6 +560,9 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<string>("Source")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -1793,7 +1956,7 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimateLine", b =>
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimate", b =>
                 {
                     b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
                         .WithMany()
@@ -1807,11 +1970,74 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.EstimateLine", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.CostAvoidance.CostEstimate", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CostEstimateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("AreaPartnerships.Domain.CostAvoidance.UnitCost", null)
                         .WithMany()
                         .HasForeignKey("UnitCostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.IssueCost", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.CostAvoidance.UnitCost", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCostId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Identity.ApplicationUser", b =>
@@ -2275,6 +2501,11 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
             modelBuilder.Entity("AreaPartnerships.Domain.Areas.Area", b =>
                 {
                     b.Navigation("Wards");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimate", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Identity.ApplicationUser", b =>

@@ -306,23 +306,89 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.ToTable("QuickWinSpends");
                 });
 
-            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimateLine", b =>
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Avoided")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Confidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EstimatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpdatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId")
+                        .IsUnique();
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("EstimatedOn", "IssueId");
+
+                    b.ToTable("CostEstimates");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.EstimateLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BorneBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CostEstimateId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("IssueId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(1000)
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Quantity")
@@ -335,6 +401,17 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("RecordedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RemovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("UnitCostAtTime")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -344,13 +421,92 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CostEstimateId");
+
+                    b.HasIndex("IssueId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("RemovedById");
+
+                    b.HasIndex("UnitCostId");
+
+                    b.ToTable("EstimateLines");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.IssueCost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BorneBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IncurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitCostAtTime")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitCostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WithdrawnById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
                     b.HasIndex("RecordedById");
 
                     b.HasIndex("UnitCostId");
 
-                    b.HasIndex("IssueId", "Kind");
+                    b.HasIndex("WithdrawnById");
 
-                    b.ToTable("CostEstimateLines");
+                    b.HasIndex("IncurredOn", "IssueId");
+
+                    b.HasIndex("IssueId", "IncurredOn");
+
+                    b.ToTable("IssueCosts");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.UnitCost", b =>
@@ -376,6 +532,9 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Source")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SourceDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
@@ -1726,7 +1885,7 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimateLine", b =>
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimate", b =>
                 {
                     b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
                         .WithMany()
@@ -1740,11 +1899,74 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.EstimateLine", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.CostAvoidance.CostEstimate", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CostEstimateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("AreaPartnerships.Domain.CostAvoidance.UnitCost", null)
                         .WithMany()
                         .HasForeignKey("UnitCostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.IssueCost", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Issues.Issue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.CostAvoidance.UnitCost", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCostId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Identity.ApplicationUser", b =>
@@ -2208,6 +2430,11 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
             modelBuilder.Entity("AreaPartnerships.Domain.Areas.Area", b =>
                 {
                     b.Navigation("Wards");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimate", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Identity.ApplicationUser", b =>
