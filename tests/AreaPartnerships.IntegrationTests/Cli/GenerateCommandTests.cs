@@ -55,6 +55,17 @@ public sealed class GenerateCommandTests : IDisposable
                OR CAST(b."Spent" AS REAL) > CAST(b."Allocation" AS REAL)
             """));
 
+        // Costs on some triaged issues and estimates on fewer, each estimate's total equal to its lines, every cost and line on the issue's timeline.
+        Assert.True(await CountAsync(path, "UnitCosts") >= 8);
+        Assert.InRange(await CountAsync(path, "IssueCosts"), Issues / 100, Issues / 10);
+        Assert.InRange(await CountAsync(path, "CostEstimates"), Issues / 200, Issues / 20);
+        Assert.Equal(0, await ScalarAsync(path, """
+            SELECT COUNT(*) FROM "CostEstimates" e
+            WHERE ABS(CAST(e."Avoided" AS REAL) - (SELECT SUM(CAST(l."Amount" AS REAL)) FROM "EstimateLines" l WHERE l."CostEstimateId" = e."Id")) > 0.001
+            """));
+        Assert.Equal(await CountAsync(path, "IssueCosts"), await ScalarAsync(path, """SELECT COUNT(*) FROM "IssueEvents" WHERE "Kind" = 20"""));
+        Assert.Equal(await CountAsync(path, "EstimateLines"), await ScalarAsync(path, """SELECT COUNT(*) FROM "IssueEvents" WHERE "Kind" = 17"""));
+
         // Every issue starts with Raised, its last activity is its latest entry, and nothing happens after the as-of date.
         Assert.Equal(0, await ScalarAsync(path, """
             SELECT COUNT(*) FROM "Issues" i WHERE "LastActivityAt" <> (SELECT MAX("OccurredAt") FROM "IssueEvents" e WHERE e."IssueId" = i."Id")

@@ -40,6 +40,9 @@ public sealed class GeneratorRun
     private readonly GenerateCommand.Options _options;
     private readonly TextWriter _output;
     private readonly Random _random;
+
+    /// <summary>Costs and estimates draw from their own stream, so adding them left every other generated row as it was.</summary>
+    private readonly Random _costRandom;
     private readonly DateTime _end;
     private readonly DateTime _start;
     private readonly DateOnly _asOf;
@@ -73,6 +76,13 @@ public sealed class GeneratorRun
     private int _sequence;
 
     private Inserter _issueInsert = null!;
+    private Inserter _costInsert = null!;
+    private Inserter _estimateInsert = null!;
+    private Inserter _lineInsert = null!;
+    private long _nextCostId;
+    private int _nextEstimateId;
+    private long _nextLineId;
+    private readonly List<(int Id, string Name, string Unit, decimal Cost, OrganisationKind Agency)> _unitCosts = [];
     private Inserter _eventInsert = null!;
     private Inserter _taskGroupEventInsert = null!;
 
@@ -82,6 +92,7 @@ public sealed class GeneratorRun
         _options = options;
         _output = output;
         _random = new Random(options.Seed);
+        _costRandom = new Random(options.Seed + 12);
         _asOf = options.AsOf;
 
         // Everything happens before midnight (UTC) at the start of the as-of date, over the ten years before it.
@@ -105,6 +116,7 @@ public sealed class GeneratorRun
         WriteTaskGroups();
         WriteMeetings();
         WriteQuickWins();
+        WriteUnitCosts();
         WriteIssues();
         _transaction.Commit();
         _transaction.Dispose();
@@ -506,6 +518,18 @@ public sealed class GeneratorRun
         _eventInsert = new Inserter(_connection, "IssueEvents",
             "Id", "IssueId", "Kind", "ActorId", "OccurredAt", "Summary", "Field", "OldValue", "NewValue", "Body", "Visibility", "RelatedIssueId");
 
+        _costInsert = new Inserter(_connection, "IssueCosts",
+            "Id", "IssueId", "OrganisationId", "BorneBy", "Description", "UnitCostId", "UnitCostAtTime", "Unit", "Quantity", "Amount", "IncurredOn",
+            "RecordedById", "RecordedAt", "WithdrawnAt", "WithdrawnById", "WithdrawnReason");
+        _estimateInsert = new Inserter(_connection, "CostEstimates",
+            "Id", "IssueId", "Method", "Confidence", "EstimatedOn", "Avoided", "RecordedById", "RecordedAt", "UpdatedById", "UpdatedAt", "Version");
+        _lineInsert = new Inserter(_connection, "EstimateLines",
+            "Id", "CostEstimateId", "IssueId", "UnitCostId", "Name", "Unit", "UnitCostAtTime", "BorneBy", "Quantity", "Probability", "Amount", "Note",
+            "RecordedById", "RecordedAt", "RemovedAt", "RemovedById");
+        _nextCostId = MaxId("IssueCosts") + 1L;
+        _nextEstimateId = MaxId("CostEstimates") + 1;
+        _nextLineId = MaxId("EstimateLines") + 1L;
+
         var stopwatch = Stopwatch.StartNew();
         var span = (_end - _start).TotalSeconds;
         for (var i = 0; i < _options.Issues; i++)
@@ -702,6 +726,8 @@ public sealed class GeneratorRun
                 secret ? Visibility.Confidential : Visibility.Everyone, body: Pick(secret ? GeneratedText.ConfidentialNotes : GeneratedText.Notes));
         }
 
+        var costs = issue.Level is not null ? PlanCosts(id, area) : null;
+
         _events.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Sequence.CompareTo(b.Sequence));
         var lastActivity = _events[^1].At;
 
@@ -740,6 +766,8 @@ public sealed class GeneratorRun
         p.Set(30, Time(lastActivity));
         p.Set(31, NewVersion());
         p.Execute(_transaction);
+
+        costs?.Invoke();
 
         var e = _eventInsert;
         foreach (var ev in _events)
@@ -845,6 +873,121 @@ public sealed class GeneratorRun
         {
             issue.ReferralConfirmedAt = null;
         }
+    }
+
+    /// <summary>
+    /// The unit-cost table (the same names as the demo's where they overlap): what generated costs and estimates draw on.
+    /// Names already in the table are reused, so generating into a database twice keeps them unique.
+    /// </summary>
+    private void WriteUnitCosts()
+    {
+        var existing = Query("""SELECT "Name", "Id" FROM "UnitCosts" """, r => (r.GetString(0), r.GetInt32(1))).ToDictionary(x => x.Item1, x => x.Item2);
+        var insert = new Inserter(_connection, "UnitCosts", "Id", "Name", "Unit", "Cost", "BorneBy", "Source", "SourceDate", "IsActive", "Version");
+        var nextId = MaxId("UnitCosts") + 1;
+        foreach (var (name, unit, cost, agency) in GeneratedUnitCosts)
+        {
+            if (!existing.TryGetValue(name, out var id))
+            {
+                id = nextId++;
+                insert.Row(_transaction, id, name, unit, Money(cost), (int)agency, "Generated figure for measuring", Date(_asOf.AddYears(-1)), 1, CostVersion());
+            }
+
+            _unitCosts.Add((id, name, unit, cost, agency));
+        }
+    }
+
+    private static readonly (string Name, string Unit, decimal Cost, OrganisationKind Agency)[] GeneratedUnitCosts =
+    [
+        ("Police response to an incident", "per incident", 250m, OrganisationKind.Police),
+        ("An eviction by a social landlord", "per eviction", 7_000m, OrganisationKind.Housing),
+        ("A&E attendance", "per attendance", 180m, OrganisationKind.Health),
+        ("Fire and rescue response to a dwelling fire", "per incident", 3_000m, OrganisationKind.FireAndRescue),
+        ("Out-of-work benefits for a year", "per claimant per year", 9_000m, OrganisationKind.Dwp),
+        ("A child taken into care", "per child (the care package)", 259_000m, OrganisationKind.CouncilService),
+        ("Fly-tip clearance", "per clearance", 90m, OrganisationKind.CouncilService),
+        ("Officer time", "per hour", 32m, OrganisationKind.CouncilService),
+    ];
+
+    /// <summary>
+    /// For about one triaged issue in twenty-five, one or two costs; for about one in fifty, an estimate of one to three lines
+    /// (a third at each confidence). Timeline entries join the issue's events now; the rows are written after the issue
+    /// (the returned action), because they refer to it.
+    /// </summary>
+    private Action? PlanCosts(int issueId, AreaRow area)
+    {
+        var withCosts = _costRandom.NextDouble() < 0.04;
+        var withEstimate = _costRandom.NextDouble() < 0.02;
+        if (!withCosts && !withEstimate)
+        {
+            return null;
+        }
+
+        var first = _events.Min(e => e.At);
+        var last = _events.Max(e => e.At);
+        DateTime Between() => first.AddSeconds(_costRandom.NextDouble() * Math.Max(1, (last - first).TotalSeconds));
+        var rows = new List<Action>();
+        if (withCosts)
+        {
+            for (var c = _costRandom.Next(1, 3); c > 0; c--)
+            {
+                var at = Between();
+                var unit = _unitCosts[_costRandom.Next(_unitCosts.Count)];
+                var fromTable = unit.Cost < 1_000m && _costRandom.NextDouble() < 0.7;
+                var quantity = fromTable ? _costRandom.Next(1, 9) : 0;
+                var amount = fromTable ? unit.Cost * quantity : _costRandom.Next(2_000, 120_000) / 100m;
+                var organisation = _organisations.FirstOrDefault(o => o.Kind == unit.Agency) ?? _areaTeam;
+                var description = fromTable ? unit.Name : "Officer time and materials";
+                var costId = _nextCostId++;
+                AddEvent(at, IssueEventKind.CostRecorded, area.Manager.Id, $"Cost recorded: {description}, {Domain.CostAvoidance.Money.Pounds(amount)}", Visibility.Confidential,
+                    body: $"Borne by {organisation.Name}");
+                rows.Add(() => _costInsert.Row(_transaction, costId, issueId, organisation.Id, (int)organisation.Kind, description,
+                    fromTable ? unit.Id : null, fromTable ? Money(unit.Cost) : null, fromTable ? unit.Unit : null, fromTable ? Money(quantity) : null,
+                    Money(amount), Date(UkTime.DateOf(at)), area.Manager.Id, Time(at), null, null, null));
+            }
+        }
+
+        if (withEstimate)
+        {
+            var at = Between();
+            var estimateId = _nextEstimateId++;
+            var confidence = 1 + _costRandom.Next(3);
+            var total = 0m;
+            for (var l = _costRandom.Next(1, 4); l > 0; l--)
+            {
+                var unit = _unitCosts[_costRandom.Next(_unitCosts.Count)];
+                var quantity = (decimal)_costRandom.Next(1, 4);
+                var chance = _costRandom.Next(1, 11) / 10m;
+                var amount = Domain.CostAvoidance.Money.Round(unit.Cost * quantity * chance);
+                total += amount;
+                var lineId = _nextLineId++;
+                AddEvent(at, IssueEventKind.CostEstimateRecorded, area.Manager.Id, $"Estimate line added: {unit.Name} × {quantity:0.##} × {chance:0.##%}",
+                    Visibility.Confidential, body: Domain.CostAvoidance.Money.Pounds(amount));
+                rows.Add(() => _lineInsert.Row(_transaction, lineId, estimateId, issueId, unit.Id, unit.Name, unit.Unit, Money(unit.Cost), (int)unit.Agency,
+                    Money(quantity), chance.ToString("0.0###", CultureInfo.InvariantCulture), Money(amount), null, area.Manager.Id, Time(at), null, null));
+            }
+
+            var version = CostVersion();
+            var avoided = total;
+            rows.Insert(0, () => _estimateInsert.Row(_transaction, estimateId, issueId, "Comparable cases in the area over the last year", confidence,
+                Date(UkTime.DateOf(at)), Money(avoided), area.Manager.Id, Time(at), area.Manager.Id, Time(at), version));
+        }
+
+        return () =>
+        {
+            foreach (var row in rows)
+            {
+                row();
+            }
+
+            Written(rows.Count);
+        };
+    }
+
+    private string CostVersion()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _costRandom.NextBytes(bytes);
+        return new Guid(bytes).ToString("D").ToUpperInvariant();
     }
 
     private void AddEvent(DateTime at, IssueEventKind kind, int? actorId, string summary, Visibility visibility = Visibility.Everyone,

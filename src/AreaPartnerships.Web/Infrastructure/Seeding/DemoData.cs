@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.AreaPlans;
 using AreaPartnerships.Domain.Areas;
 using AreaPartnerships.Domain.Budgets;
 using AreaPartnerships.Domain.Common;
+using AreaPartnerships.Domain.CostAvoidance;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Meetings;
@@ -314,6 +315,111 @@ public static class DemoData
         await SeedPlansAndTaskGroupsAsync(db, areas["South Walsall"], organisations, southManager, police, housing, fire, supportOfficer, now);
         await SeedMeetingsAsync(db, areas["South Walsall"], wards["St Matthew's"], partnershipManager, southManager, supportOfficer, councillor, police, housing, fire, now);
         await SeedQuickWinsAsync(db, areas, managerOfArea, partnershipManager, now);
+        await SeedCostsAsync(db, organisations, managerOfArea, areas, now);
+    }
+
+    /// <summary>
+    /// The unit-cost table (the review's own figures where it gives them, otherwise illustrative figures that say so,
+    /// and one retired), costs on a few cases, and cost-avoidance estimates: the sources' St Matthew's family (late
+    /// path £26,197, early help £347, care at £259,000 with a one-in-ten chance), savings that land with partners on
+    /// Williams Street and the Darlaston hoarding case, and a low-confidence guess on worklessness that the
+    /// value-for-money report keeps apart.
+    /// </summary>
+    private static async Task SeedCostsAsync(AppDbContext db, Dictionary<string, Organisation> organisations, Dictionary<int, ApplicationUser> managerOfArea,
+        Dictionary<string, Area> areas, DateTime now)
+    {
+        var today = UkTime.DateOf(now);
+        var review = new DateOnly(2011, 3, 1);
+        const string Illustrative = "Illustrative demo figure: replace it with your council's own source";
+        UnitCost Cost(string name, string unit, decimal value, OrganisationKind agency, string source, DateOnly? date) =>
+            new(name, unit, value, agency, source, date, today);
+        var units = new[]
+        {
+            Cost("A child taken into care", "per child (the care package)", 259_000m, OrganisationKind.CouncilService,
+                "Walsall area partnerships review: \"the costs of this would be around £259,000\"", review),
+            Cost("Late intervention path for a family", "per family", 26_197m, OrganisationKind.CouncilService,
+                "Walsall area partnerships review: Family 1's costs across agencies, October 2009 onwards (the source gives no split by agency)", review),
+            Cost("Early help for a family", "per family", 347m, OrganisationKind.CouncilService,
+                "Walsall area partnerships review: Family 2's early help, June 2010 onwards", review),
+            Cost("Police response to an incident", "per incident", 250m, OrganisationKind.Police, Illustrative, new DateOnly(2026, 4, 1)),
+            Cost("An eviction by a social landlord", "per eviction", 7_000m, OrganisationKind.Housing, Illustrative, new DateOnly(2026, 4, 1)),
+            Cost("A&E attendance", "per attendance", 180m, OrganisationKind.Health, Illustrative, new DateOnly(2026, 4, 1)),
+            Cost("Fire and rescue response to a dwelling fire", "per incident", 3_000m, OrganisationKind.FireAndRescue, Illustrative, new DateOnly(2026, 4, 1)),
+            Cost("Out-of-work benefits for a year", "per claimant per year", 9_000m, OrganisationKind.Dwp, Illustrative, new DateOnly(2026, 4, 1)),
+            Cost("Fly-tip clearance", "per clearance", 90m, OrganisationKind.CouncilService, Illustrative, new DateOnly(2026, 4, 1)),
+            Cost("Officer time", "per hour", 32m, OrganisationKind.CouncilService, Illustrative, new DateOnly(2026, 4, 1)),
+            Cost("Police response to an incident (2019 figure)", "per incident", 210m, OrganisationKind.Police, Illustrative, new DateOnly(2019, 4, 1)),
+        };
+        db.UnitCosts.AddRange(units);
+        await db.SaveChangesAsync();
+        units[^1].Retire();
+        var unit = units.ToDictionary(u => u.Name);
+
+        async Task<Issue> Find(string title) => await db.Issues.SingleAsync(i => i.Title == title);
+        DateTime At(int daysAgo) => now.AddDays(-daysAgo);
+
+        void RecordCost(Issue issue, IssueCost cost, int byId, DateTime at)
+        {
+            db.IssueCosts.Add(cost);
+            issue.RecordCost($"Cost recorded: {cost.Description}, {Money.Pounds(cost.Amount)}", $"Borne by {organisations.Values.Single(o => o.Id == cost.OrganisationId).Name}", byId, at);
+        }
+
+        void Estimate(Issue issue, int byId, int daysAgo, string method, EstimateConfidence confidence, params (string Unit, decimal Quantity, decimal Chance, string? Note)[] lines)
+        {
+            var estimate = new CostEstimate(issue.Id, byId, At(daysAgo), UkTime.DateOf(At(daysAgo)));
+            foreach (var line in lines)
+            {
+                var added = estimate.AddLine(unit[line.Unit], line.Quantity, line.Chance, line.Note, byId, At(daysAgo), UkTime.DateOf(At(daysAgo)));
+                issue.RecordEstimate($"Estimate line added: {added.Name} × {added.Quantity:0.##} × {added.Probability:0.##%}", Money.Pounds(added.Amount), byId, At(daysAgo));
+            }
+
+            estimate.Describe(method, confidence, byId, At(daysAgo), UkTime.DateOf(At(daysAgo)));
+            db.CostEstimates.Add(estimate);
+        }
+
+        // St Matthew's: the review's own case.
+        var family = await Find("Family in Caldmore helped early by a lead professional");
+        var south = managerOfArea[areas["South Walsall"].Id].Id;
+        RecordCost(family, IssueCost.FromUnitCost(family.Id, organisations["Children's Early Help"], unit["Early help for a family"], 1, null,
+            today.AddDays(-120), south, At(120), today), south, At(120));
+        Estimate(family, south, 30,
+            "Family 1 in the review, a comparable family reached late, cost £26,197 across agencies; if this family's needs escalate the same way, that cost "
+            + "is likely. The review puts Family 1's chance of a child going into care at one in ten, at around £259,000.",
+            EstimateConfidence.Medium,
+            ("Late intervention path for a family", 1m, 1m, "Family 1's path, October 2009 onwards"),
+            ("A child taken into care", 1m, 0.1m, "One in ten, as the review puts it"));
+
+        // Williams Street: most of what is saved lands with the police and the housing group.
+        var williams = await Find("ASB around Williams Street");
+        RecordCost(williams, IssueCost.Free(williams.Id, organisations["West Midlands Police"], "Two evenings of high-visibility patrols", 640m,
+            today.AddDays(-150), south, At(150), today), south, At(150));
+        RecordCost(williams, IssueCost.FromUnitCost(williams.Id, organisations["Walsall Housing Group"], unit["Officer time"], 6, "Housing officer's tenancy visits",
+            today.AddDays(-140), south, At(140), today), south, At(140));
+        Estimate(williams, south, 60,
+            "Police incident logs for the six months before the gate went in; the housing group's view on the two tenancies at risk.",
+            EstimateConfidence.Medium,
+            ("Police response to an incident", 24m, 0.5m, "Half of last half-year's call-outs, had nothing changed"),
+            ("An eviction by a social landlord", 2m, 0.3m, "Two tenancies at risk"),
+            ("A&E attendance", 2m, 0.25m, null));
+
+        // Darlaston hoarding: the fire service and the housing group are the ones spared.
+        var hoarding = await Find("Hoarding and fire risk in a Darlaston flat");
+        var darlaston = managerOfArea[hoarding.AreaId].Id;
+        RecordCost(hoarding, IssueCost.Free(hoarding.Id, organisations["West Midlands Fire Service"], "Safe and well visit and a fire-risk assessment", 180m,
+            today.AddDays(-30), darlaston, At(30), today), darlaston, At(30));
+        Estimate(hoarding, darlaston, 20,
+            "The fire service's assessment of the block; the housing group's cost of the last eviction it carried out for a fire risk.",
+            EstimateConfidence.High,
+            ("Fire and rescue response to a dwelling fire", 1m, 0.25m, "The fire service rates the risk as high"),
+            ("An eviction by a social landlord", 1m, 0.4m, null),
+            ("A&E attendance", 2m, 0.25m, null));
+
+        // Worklessness: a guess, kept apart from the headline.
+        var work = await Find("Worklessness among 16–24s in Pleck");
+        Estimate(work, south, 10, "A rough guess: if three of the young people on the boxing sessions find work within a year.", EstimateConfidence.Low,
+            ("Out-of-work benefits for a year", 3m, 0.2m, null));
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>
@@ -729,6 +835,12 @@ public static class DemoData
         new("Early help thresholds not shared between agencies", "Agencies use different thresholds for early help, so families fall between services.",
             "Palfrey", "early-help", IssueSource.Officer, 120, IssueStatus.Triaged, IssueLevel.Borough,
             Rationale: "Needs a borough-wide agreement through the Borough Management Team."),
+
+        // The sources' own case (Walsall's review: Family 1's late path cost £26,197; Family 2's early help £347; a
+        // one-in-ten chance of care at around £259,000): a St Matthew's family helped early, with its estimate.
+        new("Family in Caldmore helped early by a lead professional", "A family with rent arrears, school absence and police call-outs; early help offered before the problems reach a threshold.",
+            "St Matthew's", "early-help", IssueSource.Partner, 150, IssueStatus.InProgress, IssueLevel.Partnership, "Children's Early Help", Confidential: true,
+            Rationale: "Early help with a named lead professional and a whole-family plan.", Note: "Family 2 in the review's comparison: early help so far has cost £347."),
 
         // Withdrawn.
         new("Bins not collected on Tuesday", "Bins in the street missed on collection day.",
