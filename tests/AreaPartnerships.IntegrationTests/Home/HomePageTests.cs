@@ -222,6 +222,6 @@ public sealed class HomePageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var hrefs = home.QuerySelectorAll("main ul.govuk-list a").Select(a => a.GetAttribute("href")).ToList();
 
-        Assert.Equal(["/admin/areas", "/admin/wards", "/admin/organisations", "/admin/categories", "/admin/users", "/admin/level-targets"], hrefs);
+        Assert.Equal(["/admin/areas", "/admin/wards", "/admin/organisations", "/admin/unit-costs", "/admin/categories", "/admin/users", "/admin/level-targets"], hrefs);
     }
 }

@@ -144,7 +144,8 @@ public static class HomePage
                 case Roles.Administrator:
                     return new Model(role, heading, "You look after the service's users and reference data.", null, [], null, [], null,
                     [
-                        new("Areas", "Areas", "Index"), new("Wards", "Wards", "Index"), new("Organisations", "Organisations", "Index"), new("Categories", "Categories", "Index"),
+                        new("Areas", "Areas", "Index"), new("Wards", "Wards", "Index"), new("Organisations", "Organisations", "Index"), new("Unit costs", "UnitCosts", "Index"),
+                        new("Categories", "Categories", "Index"),
                         new("Users", "Users", "Index"), new("Response targets", "LevelTargets", "Index"),
                     ]);
 
