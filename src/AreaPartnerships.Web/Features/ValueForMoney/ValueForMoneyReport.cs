@@ -280,7 +280,7 @@ public static class ValueForMoneyReport
             }
 
             var choices = list.Select(a => new AreaChoice(a.Id, a.Name, asked.Contains(a.Id))).ToList();
-            if (period.From is not { } from || period.To is not { } to)
+            if (period.Errors.Count > 0 || period.From is not { } from || period.To is not { } to)
             {
                 return (choices, null);
             }
