@@ -304,7 +304,7 @@ public static class ValueForMoneyReport
                 select new { g.Key.Linked, g.Key.Level, g.Key.Theme, Amount = g.Sum() }).ToListAsync(ct);
             var otherCosts = await (
                 from c in costs
-                join i in issues on c.IssueId equals i.Id
+                from i in db.Issues.Where(i => i.Id == c.IssueId).DefaultIfEmpty()
                 group c.Amount by new { i.Level, i.Category.Theme, c.BorneBy } into g
                 select new { g.Key.Level, g.Key.Theme, Agency = g.Key.BorneBy, Amount = g.Sum() }).ToListAsync(ct);
             var avoided = await lines
@@ -385,11 +385,11 @@ public static class ValueForMoneyReport
             {
                 // The issue's avoided in the slice, as a number the database can order by (SQLite cannot order decimals).
                 var (from, to, agency, low, wantLow) = (filter.From, filter.To, slice.Agency, EstimateConfidence.Low, slice.Low);
-                var ranked = candidates.Select(i => new
+                var ranked = candidates.Select(issueId => new
                 {
-                    i.Id,
-                    Avoided = db.EstimateLines.Where(l => l.IssueId == i.Id && l.RemovedAt == null && (agency == null || l.BorneBy == agency)
-                            && db.CostEstimates.Any(e => e.IssueId == i.Id && e.EstimatedOn >= from && e.EstimatedOn <= to && (wantLow ? e.Confidence == low : e.Confidence != low)))
+                    Id = issueId,
+                    Avoided = db.EstimateLines.Where(l => l.IssueId == issueId && l.RemovedAt == null && (agency == null || l.BorneBy == agency)
+                            && db.CostEstimates.Any(e => e.IssueId == issueId && e.EstimatedOn >= from && e.EstimatedOn <= to && (wantLow ? e.Confidence == low : e.Confidence != low)))
                         .Sum(l => (double?)(double)l.Amount) ?? 0,
                 });
                 var anchor = last || anchorId is null ? null : await ranked.Where(r => r.Id == anchorId).FirstOrDefaultAsync(ct);
@@ -407,7 +407,7 @@ public static class ValueForMoneyReport
             }
             else
             {
-                var rows = candidates.Select(i => i.Id);
+                var rows = candidates;
                 if (!last && anchorId is { } id)
                 {
                     fromRow = true;
@@ -426,7 +426,7 @@ public static class ValueForMoneyReport
         public async IAsyncEnumerable<IssueRow> StreamAsync(Viewer viewer, Filter filter, Slice slice, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         {
             var budgetIds = await BudgetIdsAsync(filter, ct);
-            var candidates = Candidates(viewer, filter, slice, budgetIds).Select(i => i.Id);
+            var candidates = Candidates(viewer, filter, slice, budgetIds);
             var after = 0;
             while (true)
             {
@@ -481,8 +481,8 @@ public static class ValueForMoneyReport
                 estimates.SingleOrDefault(e => e.IssueId == i.Id)?.Confidence))];
         }
 
-        /// <summary>The issues behind a slice that this person may see: every issue with a key in the slice, through <c>VisibleIssues</c>.</summary>
-        private IQueryable<Issue> Candidates(Viewer viewer, Filter filter, Slice slice, List<int> budgetIds)
+        /// <summary>The ids of the issues behind a slice that this person may see: every issue with a key in the slice, through <c>VisibleIssues</c>.</summary>
+        private IQueryable<int> Candidates(Viewer viewer, Filter filter, Slice slice, List<int> budgetIds)
         {
             var issues = IssuesIn(filter);
             var keys = Keys(Spends(filter, budgetIds), Costs(filter, issues), Lines(filter, issues), issues).Where(k => k.Low == slice.Low);
@@ -506,8 +506,9 @@ public static class ValueForMoneyReport
                 keys = keys.Where(k => k.Agency == agency);
             }
 
-            var ids = keys.Select(k => k.IssueId);
-            return viewer.VisibleIssues(db).Where(i => ids.Contains(i.Id));
+            // Driven from the period's rows: each issue is checked against VisibleIssues by its key.
+            var visible = viewer.VisibleIssues(db);
+            return keys.Select(k => k.IssueId).Where(id => visible.Any(i => i.Id == id)).Distinct();
         }
 
         private async Task<List<int>> BudgetIdsAsync(Filter filter, CancellationToken ct)
@@ -534,6 +535,9 @@ public static class ValueForMoneyReport
             return areaIds is null ? db.Issues.AsNoTracking() : db.Issues.AsNoTracking().Where(i => areaIds.Contains(i.AreaId));
         }
 
+        // The area is tested per row (EXISTS on the issue's key) and the issue is read by a left join (which SQLite never
+        // reorders), so the database reads the period's rows by the date indexes (IssueCosts by IncurredOn, CostEstimates by
+        // EstimatedOn) rather than starting from every issue the areas (or a category) ever had.
         private IQueryable<IssueCost> Costs(Filter filter, IQueryable<Issue> issues) =>
             db.IssueCosts.AsNoTracking().Where(c => c.IncurredOn >= filter.From && c.IncurredOn <= filter.To && c.WithdrawnAt == null && issues.Any(i => i.Id == c.IssueId));
 
@@ -556,8 +560,8 @@ public static class ValueForMoneyReport
         {
             var low = EstimateConfidence.Low;
             return from e in db.CostEstimates.AsNoTracking()
-                   where e.EstimatedOn >= filter.From && e.EstimatedOn <= filter.To
-                   join i in issues on e.IssueId equals i.Id
+                   where e.EstimatedOn >= filter.From && e.EstimatedOn <= filter.To && issues.Any(x => x.Id == e.IssueId)
+                   from i in db.Issues.Where(i => i.Id == e.IssueId).DefaultIfEmpty()
                    join l in db.EstimateLines.AsNoTracking() on e.IssueId equals l.IssueId
                    where l.RemovedAt == null
                    select new LineRow { IssueId = e.IssueId, Level = i.Level, Theme = i.Category.Theme, Agency = l.BorneBy, Low = e.Confidence == low, Amount = l.Amount };
@@ -568,11 +572,11 @@ public static class ValueForMoneyReport
             var council = IssueValue.QuickWinsBorneBy;
             var fromSpends = from s in spends
                              where s.IssueId != null
-                             join i in db.Issues on s.IssueId equals i.Id
-                             select new Key { IssueId = i.Id, Level = i.Level, Theme = i.Category.Theme, Agency = council, Low = false };
+                             from i in db.Issues.Where(i => i.Id == s.IssueId).DefaultIfEmpty()
+                             select new Key { IssueId = s.IssueId!.Value, Level = i.Level, Theme = i.Category.Theme, Agency = council, Low = false };
             var fromCosts = from c in costs
-                            join i in issues on c.IssueId equals i.Id
-                            select new Key { IssueId = i.Id, Level = i.Level, Theme = i.Category.Theme, Agency = c.BorneBy, Low = false };
+                            from i in db.Issues.Where(i => i.Id == c.IssueId).DefaultIfEmpty()
+                            select new Key { IssueId = c.IssueId, Level = i.Level, Theme = i.Category.Theme, Agency = c.BorneBy, Low = false };
             var fromLines = lines.Select(l => new Key { IssueId = l.IssueId, Level = l.Level, Theme = l.Theme, Agency = l.Agency, Low = l.Low });
             return fromSpends.Concat(fromCosts).Concat(fromLines);
         }
