@@ -394,6 +394,7 @@ public static class ValueForMoneyReport
                 });
                 var anchor = last || anchorId is null ? null : await ranked.Where(r => r.Id == anchorId).FirstOrDefaultAsync(ct);
                 fromRow = anchor is not null;
+                backwards = last || (anchor is not null && after is null);
                 if (anchor is not null)
                 {
                     var (a, id) = (anchor.Avoided, anchor.Id);
