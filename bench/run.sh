@@ -196,6 +196,11 @@ read -r DEEP_ISSUE DEEP_EVENTS < <(sql "SELECT i.Reference, e.n FROM (SELECT Iss
 ISSUE_COUNT=$(sql "SELECT COUNT(*) FROM Issues")
 # The first area's budget for the latest year (the generated area manager's own).
 BUDGET=$(sql "SELECT Id FROM QuickWinBudgets WHERE AreaId = (SELECT MIN(AreaId) FROM QuickWinBudgets) ORDER BY FinancialYearStart DESC LIMIT 1")
+# An issue in that area with an estimate (and, where there is one, costs): its costs and estimate pages.
+COST_ISSUE=$(sql "SELECT i.Reference FROM CostEstimates e JOIN Issues i ON i.Id = e.IssueId WHERE i.AreaId = (SELECT MIN(AreaId) FROM QuickWinBudgets) ORDER BY EXISTS (SELECT 1 FROM IssueCosts c WHERE c.IssueId = i.Id) DESC, e.Id DESC LIMIT 1")
+# Last financial year (1 April – 31 March, UK), for the value-for-money report's other period.
+FY_START=$(( $(date +%m) >= 4 ? $(date +%Y) : $(date +%Y) - 1 ))
+LAST_FY="from=$((FY_START - 1))-04-01&to=${FY_START}-03-31"
 EVENT_COUNT=$(sql "SELECT COUNT(*) FROM IssueEvents")
 log "Ward $WARD (in progress), area $AREA level $LEVEL, owner $OWNER, issue $DEEP_ISSUE ($DEEP_EVENTS events)"
 [ "$DEEP_EVENTS" -ge 50 ] || NOTES+=("Issue page: the longest timeline in this database has $DEEP_EVENTS events, so the page's limit of the latest 50 is not exercised.")
@@ -296,7 +301,18 @@ PAGES+=(
   "My meetings (partner user)|PARTNER|/meetings/mine|list"
   "Quick wins, every area (partnership manager)|PM|/budgets|list"
   "Quick-win ledger, this year (area manager)|AM|/budgets/$BUDGET|list"
+  "Value for money, this year, every area (partnership manager)|PM|/value-for-money|list"
+  "Value for money, last year, own areas (area manager)|AM|/value-for-money?$LAST_FY|list"
+  "Value for money, issues behind, most avoided first (partnership manager)|PM|/value-for-money/issues?order=avoided|list"
 )
+if [ -n "$COST_ISSUE" ]; then
+  PAGES+=(
+    "Costs on an issue (area manager)|AM|/issues/$COST_ISSUE/costs|list"
+    "Estimate on an issue (area manager)|AM|/issues/$COST_ISSUE/estimate|list"
+  )
+else
+  NOTES+=("Costs and estimate pages: not measured (no estimate in the first area of this database).")
+fi
 
 # ---------------------------------------------------------------------------------------------------- measure
 # One wrk run: warm-up (discarded), then the measured run with bench/wrk/count.lua, which prints a RESULT line.
