@@ -33,62 +33,70 @@ public static partial class ChangeEstimate
     public const string QuantityFormat = "Enter the quantity as a number more than 0, like 1 or 2.5";
 
     /// <summary>A line to add.</summary>
-    public sealed class LineForm
+    public static class AddLine
     {
-        public string? UnitCostId { get; set; }
-
-        public string? Quantity { get; set; }
-
-        public string? Chance { get; set; }
-
-        public string? Note { get; set; }
-
-        public int? UnitCost => int.TryParse(UnitCostId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-
-        public decimal? QuantityValue => QuantityFrom(Quantity);
-
-        public decimal? Probability => UkFormat.ChanceFrom(Chance);
-
-        /// <summary>The unit costs the select offers (filled by the page's handler, never posted).</summary>
-        [BindNever]
-        [ValidateNever]
-        public IReadOnlyList<SelectListItem> UnitCosts { get; set; } = [];
-    }
-
-    public sealed class LineValidator : AbstractValidator<LineForm>
-    {
-        public LineValidator()
+        public sealed class Form
         {
-            RuleFor(f => f.UnitCostId).Must((form, _) => form.UnitCost is not null).WithMessage("Choose the unit cost of the late intervention");
-            RuleFor(f => f.Quantity).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the quantity, like 1")
-                .Must(q => QuantityFrom(q) is > 0 and <= EstimateLine.MaximumQuantity).WithMessage(QuantityFormat);
-            RuleFor(f => f.Chance).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the chance it would have happened, like 10%")
-                .Must(c => UkFormat.ChanceFrom(c) is not null).WithMessage(ChanceFormat);
-            RuleFor(f => f.Note).Must(n => n is null || n.Trim().Length <= EstimateLine.NoteMaxLength)
-                .WithMessage($"The note must be {EstimateLine.NoteMaxLength} characters or fewer");
+            public string? UnitCostId { get; set; }
+
+            public string? Quantity { get; set; }
+
+            public string? Chance { get; set; }
+
+            public string? Note { get; set; }
+
+            public int? UnitCost => int.TryParse(UnitCostId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+            public decimal? QuantityValue => QuantityFrom(Quantity);
+
+            public decimal? Probability => UkFormat.ChanceFrom(Chance);
+
+            /// <summary>The unit costs the select offers (filled by the page's handler, never posted).</summary>
+            [BindNever]
+            [ValidateNever]
+            public IReadOnlyList<SelectListItem> UnitCosts { get; set; } = [];
         }
+
+        public sealed class Validator : AbstractValidator<Form>
+        {
+            public Validator()
+            {
+                RuleFor(f => f.UnitCostId).Must((form, _) => form.UnitCost is not null).WithMessage("Choose the unit cost of the late intervention");
+                RuleFor(f => f.Quantity).Cascade(CascadeMode.Stop)
+                    .NotEmpty().WithMessage("Enter the quantity, like 1")
+                    .Must(q => QuantityFrom(q) is > 0 and <= EstimateLine.MaximumQuantity).WithMessage(QuantityFormat);
+                RuleFor(f => f.Chance).Cascade(CascadeMode.Stop)
+                    .NotEmpty().WithMessage("Enter the chance it would have happened, like 10%")
+                    .Must(c => UkFormat.ChanceFrom(c) is not null).WithMessage(ChanceFormat);
+                RuleFor(f => f.Note).Must(n => n is null || n.Trim().Length <= EstimateLine.NoteMaxLength)
+                    .WithMessage($"The note must be {EstimateLine.NoteMaxLength} characters or fewer");
+            }
+        }
+
     }
 
     /// <summary>The method notes and the confidence, saved under the estimate's version.</summary>
-    public sealed class DescribeForm : IVersionedForm
+    public static class SetMethod
     {
-        public string? Method { get; set; }
-
-        public EstimateConfidence? Confidence { get; set; }
-
-        public Guid Version { get; set; }
-    }
-
-    public sealed class DescribeValidator : AbstractValidator<DescribeForm>
-    {
-        public DescribeValidator()
+        public sealed class Form : IVersionedForm
         {
-            RuleFor(f => f.Method).Must(m => m is null || m.Trim().Length <= CostEstimate.MethodMaxLength)
-                .WithMessage($"The method must be {CostEstimate.MethodMaxLength} characters or fewer");
-            RuleFor(f => f.Confidence).Must(c => c is not null && Enum.IsDefined(c.Value)).WithMessage("Choose how confident the estimate is: low, medium or high");
+            public string? Method { get; set; }
+
+            public EstimateConfidence? Confidence { get; set; }
+
+            public Guid Version { get; set; }
         }
+
+        public sealed class Validator : AbstractValidator<Form>
+        {
+            public Validator()
+            {
+                RuleFor(f => f.Method).Must(m => m is null || m.Trim().Length <= CostEstimate.MethodMaxLength)
+                    .WithMessage($"The method must be {CostEstimate.MethodMaxLength} characters or fewer");
+                RuleFor(f => f.Confidence).Must(c => c is not null && Enum.IsDefined(c.Value)).WithMessage("Choose how confident the estimate is: low, medium or high");
+            }
+        }
+
     }
 
     /// <summary>"1", "2.5", "0.25": a number with up to two decimal places, no sign, no exponent.</summary>
@@ -125,7 +133,7 @@ public static partial class ChangeEstimate
         public string? Confirmation { get; private set; }
 
         /// <summary>Adds the line; null when the issue is not there for the person, 403 when they may not change its estimate.</summary>
-        public async Task<SaveResult?> AddLineAsync(Viewer viewer, string reference, LineForm form, CancellationToken ct)
+        public async Task<SaveResult?> AddLineAsync(Viewer viewer, string reference, AddLine.Form form, CancellationToken ct)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -137,7 +145,7 @@ public static partial class ChangeEstimate
                 }
 
                 var unitCost = await db.UnitCosts.AsNoTracking().SingleOrDefaultAsync(u => u.Id == form.UnitCost, ct)
-                    ?? throw new DomainException("Choose a unit cost from the list", nameof(LineForm.UnitCostId));
+                    ?? throw new DomainException("Choose a unit cost from the list", nameof(AddLine.Form.UnitCostId));
                 var (now, today) = Now();
                 var estimate = await db.CostEstimates.Include(e => e.Lines).SingleOrDefaultAsync(e => e.IssueId == issue.Id, ct);
                 if (estimate is null)
@@ -149,7 +157,7 @@ public static partial class ChangeEstimate
                 EstimateLine line = null!;
                 DomainErrors.Rekey(
                     () => line = estimate.AddLine(unitCost, form.QuantityValue!.Value, form.Probability!.Value, form.Note, viewer.UserId, now, today),
-                    (nameof(EstimateLine.Probability), nameof(LineForm.Chance)));
+                    (nameof(EstimateLine.Probability), nameof(AddLine.Form.Chance)));
                 var text = Describe(line);
                 issue.RecordEstimate($"Estimate line added: {text}", Body($"Estimated avoided: {UkFormat.Money(estimate.Avoided)}.", line.Note), viewer.UserId, now);
 
@@ -196,7 +204,7 @@ public static partial class ChangeEstimate
         }
 
         /// <summary>Sets the method and confidence under the version the form was read at (a new estimate is made if there is none).</summary>
-        public async Task<SaveResult?> DescribeAsync(Viewer viewer, string reference, DescribeForm form, CancellationToken ct)
+        public async Task<SaveResult?> DescribeAsync(Viewer viewer, string reference, SetMethod.Form form, CancellationToken ct)
         {
             var issue = await FindAsync(viewer, reference, ct);
             if (issue is null)

@@ -23,7 +23,7 @@ public sealed class EstimatesController(AppDbContext db, ILogger<EstimatesContro
         await view.LoadAsync(await ViewerAsync(ct), reference, null, null, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("lines")]
-    public async Task<IActionResult> AddLine(string reference, ChangeEstimate.LineForm form, [FromServices] ChangeEstimate.LineValidator validator,
+    public async Task<IActionResult> AddLine(string reference, ChangeEstimate.AddLine.Form form, [FromServices] ChangeEstimate.AddLine.Validator validator,
         [FromServices] ChangeEstimate.Handler handler, [FromServices] ViewEstimate.Handler view, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
@@ -37,14 +37,14 @@ public sealed class EstimatesController(AppDbContext db, ILogger<EstimatesContro
         CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
-        return await RefusedAsync(viewer, reference, ct) ?? await this.SaveFormAsync(new ChangeEstimate.LineForm(), new FluentValidation.InlineValidator<ChangeEstimate.LineForm>(),
+        return await RefusedAsync(viewer, reference, ct) ?? await this.SaveFormAsync(new ChangeEstimate.AddLine.Form(), new FluentValidation.InlineValidator<ChangeEstimate.AddLine.Form>(),
             () => handler.RemoveLineAsync(viewer, reference, lineId, ct),
             _ => Saved(reference, handler.Confirmation!),
             async () => await view.LoadAsync(viewer, reference, null, null, ct) is { } page ? View(nameof(Show), page) : NotFound());
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Describe(string reference, ChangeEstimate.DescribeForm form, [FromServices] ChangeEstimate.DescribeValidator validator,
+    public async Task<IActionResult> Describe(string reference, ChangeEstimate.SetMethod.Form form, [FromServices] ChangeEstimate.SetMethod.Validator validator,
         [FromServices] ChangeEstimate.Handler handler, [FromServices] ViewEstimate.Handler view, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);

@@ -34,8 +34,8 @@ public static class ViewEstimate
         public string Text => $"{Name} × {ChangeEstimate.Number(Quantity)} × {UkFormat.Chance(Probability)}";
     }
 
-    public sealed record Page(IssueHead Issue, Head? Estimate, IReadOnlyList<Line> Lines, IssueValueSummary Value, bool CanChange, ChangeEstimate.LineForm LineForm,
-        ChangeEstimate.DescribeForm DescribeForm)
+    public sealed record Page(IssueHead Issue, Head? Estimate, IReadOnlyList<Line> Lines, IssueValueSummary Value, bool CanChange, ChangeEstimate.AddLine.Form LineForm,
+        ChangeEstimate.SetMethod.Form DescribeForm)
     {
         public IEnumerable<Line> Current => Lines.Where(l => l.RemovedAt is null);
 
@@ -74,7 +74,7 @@ public static class ViewEstimate
         /// The page, with the forms as posted (or new); null when the person may not see the issue's costs (logged):
         /// councillors, administrators and anyone the issue is not visible to.
         /// </summary>
-        public async Task<Page?> LoadAsync(Viewer viewer, string reference, ChangeEstimate.LineForm? lineForm, ChangeEstimate.DescribeForm? describeForm, CancellationToken ct)
+        public async Task<Page?> LoadAsync(Viewer viewer, string reference, ChangeEstimate.AddLine.Form? lineForm, ChangeEstimate.SetMethod.Form? describeForm, CancellationToken ct)
         {
             var issue = viewer.SeesCosts
                 ? await viewer.VisibleIssues(db).Where(i => i.Reference == reference)
@@ -103,7 +103,7 @@ public static class ViewEstimate
             var value = await IssueValue.ForIssueAsync(db, issue.Id, ct);
             var canChange = viewer.CanRecordCosts(issue.AreaId);
 
-            lineForm ??= new ChangeEstimate.LineForm { Quantity = "1" };
+            lineForm ??= new ChangeEstimate.AddLine.Form { Quantity = "1" };
             if (canChange)
             {
                 var offered = await db.UnitCosts.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Name)
@@ -118,7 +118,7 @@ public static class ViewEstimate
                 ];
             }
 
-            describeForm ??= new ChangeEstimate.DescribeForm
+            describeForm ??= new ChangeEstimate.SetMethod.Form
             {
                 Method = estimate?.Method,
                 Confidence = estimate?.Confidence ?? EstimateConfidence.Low,
