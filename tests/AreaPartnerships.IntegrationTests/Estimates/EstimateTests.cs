@@ -259,6 +259,30 @@ public sealed class EstimateTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Setting_the_method_first_makes_the_estimate_and_saving_it_unchanged_records_nothing()
+    {
+        var world = await CreateAsync(app);
+        var issue = await world.IssueAsync(app);
+        var client = app.ClientFor(world.People.PartnershipManager.Id);
+
+        var unchanged = await IssueWorld.PostWithVersionAsync(client, Url(issue), [new("Method", " "), new("Confidence", "Low")]);
+        Assert.Equal(HttpStatusCode.Redirect, unchanged.StatusCode);
+        Assert.Equal("Nothing has changed: the method and confidence are as they were", Banner(await client.GetDocumentAsync(Url(issue))));
+        Assert.Null(await StoredAsync(app, issue.Id));
+
+        var response = await IssueWorld.PostWithVersionAsync(client, Url(issue), [new("Method", "Published unit costs"), new("Confidence", "High")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = (await StoredAsync(app, issue.Id))!;
+        Assert.Equal(("Published unit costs", EstimateConfidence.High, 0m), (stored.Method, stored.Confidence, stored.Avoided));
+        Assert.Single(await IssueWorld.EventsAsync(app, issue.Id), e => e.Kind == IssueEventKind.CostEstimateRecorded);
+
+        var missing = await client.PostFormAsync(Url(issue), [new("Method", "x"), new("Confidence", "Sure")]);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("Choose how confident the estimate is: low, medium or high", FieldError(await Html.ReadAsync(missing), "Confidence"));
+    }
+
+    [Fact]
     public async Task A_concurrent_change_to_the_method_and_confidence_is_refused_with_what_it_now_says_and_nothing_typed_is_lost()
     {
         var world = await CreateAsync(app);

@@ -82,7 +82,11 @@ public static partial class ChangeEstimate
         {
             public string? Method { get; set; }
 
-            public EstimateConfidence? Confidence { get; set; }
+            /// <summary>"Low", "Medium" or "High" (read as text, so anything else meets the form's own message).</summary>
+            public string? Confidence { get; set; }
+
+            public EstimateConfidence? ConfidenceValue =>
+                Enum.TryParse<EstimateConfidence>(Confidence, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(Confidence![0]) ? value : null;
 
             public Guid Version { get; set; }
         }
@@ -93,7 +97,7 @@ public static partial class ChangeEstimate
             {
                 RuleFor(f => f.Method).Must(m => m is null || m.Trim().Length <= CostEstimate.MethodMaxLength)
                     .WithMessage($"The method must be {CostEstimate.MethodMaxLength} characters or fewer");
-                RuleFor(f => f.Confidence).Must(c => c is not null && Enum.IsDefined(c.Value)).WithMessage("Choose how confident the estimate is: low, medium or high");
+                RuleFor(f => f.Confidence).Must((form, _) => form.ConfidenceValue is not null).WithMessage("Choose how confident the estimate is: low, medium or high");
             }
         }
 
@@ -220,7 +224,7 @@ public static partial class ChangeEstimate
             }
 
             var method = string.IsNullOrWhiteSpace(form.Method) ? null : form.Method.Trim();
-            var confidence = form.Confidence!.Value;
+            var confidence = form.ConfidenceValue!.Value;
             var before = estimate is null ? (Method: null, Confidence: EstimateConfidence.Low) : (estimate.Method, estimate.Confidence);
             if (before.Method == method && before.Confidence == confidence)
             {
@@ -240,8 +244,12 @@ public static partial class ChangeEstimate
             issue.RecordEstimate(summary, method, viewer.UserId, now);
 
             var result = await SaveAsync(issue, estimate, form.Version, retry: false, ct);
-            logger.LogInformation("User {UserId} described the estimate on issue {IssueId}", viewer.UserId, issue.Id);
-            Confirmation = before.Confidence != confidence ? $"{summary}" : "Estimate method saved";
+            if (result is { Conflict: null, NotFound: false })
+            {
+                logger.LogInformation("User {UserId} set the method and confidence of the estimate on issue {IssueId}", viewer.UserId, issue.Id);
+                Confirmation = before.Confidence != confidence ? summary : "Estimate method saved";
+            }
+
             return result;
         }
 

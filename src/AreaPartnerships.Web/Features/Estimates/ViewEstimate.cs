@@ -121,7 +121,7 @@ public static class ViewEstimate
             describeForm ??= new ChangeEstimate.SetMethod.Form
             {
                 Method = estimate?.Method,
-                Confidence = estimate?.Confidence ?? EstimateConfidence.Low,
+                Confidence = (estimate?.Confidence ?? EstimateConfidence.Low).ToString(),
                 Version = estimate?.Version ?? Guid.Empty,
             };
             return new Page(issue, estimate, lines, value, canChange, lineForm, describeForm);
