@@ -233,6 +233,24 @@ public sealed class EstimateTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Lines_added_at_the_same_moment_are_all_kept_and_the_total_counts_each_once()
+    {
+        var world = await CreateAsync(app);
+        var issue = await world.IssueAsync(app);
+        var unitCost = await UnitCostAsync(app, 1_000m);
+        var clients = new[] { world.People.AreaManagerA, world.People.SupportOfficerA, world.People.PartnershipManager }.Select(u => app.ClientFor(u.Id)).ToList();
+
+        // The first change makes the estimate: three people making it at once all add to the one estimate.
+        var first = await Task.WhenAll(clients.Select(c => c.PostFormAsync(Url(issue), LineFields(unitCost.Id, chance: "10%"), LinesUrl(issue))));
+        var second = await Task.WhenAll(clients.Select(c => c.PostFormAsync(Url(issue), LineFields(unitCost.Id, chance: "20%"), LinesUrl(issue))));
+
+        Assert.All(first.Concat(second), r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var stored = (await StoredAsync(app, issue.Id))!;
+        Assert.Equal((6, 900m), (stored.Lines.Count, stored.Avoided));
+        Assert.Equal(6, (await IssueWorld.EventsAsync(app, issue.Id)).Count(e => e.Kind == IssueEventKind.CostEstimateRecorded));
+    }
+
+    [Fact]
     public async Task The_method_and_confidence_are_saved_with_a_timeline_entry()
     {
         var world = await CreateAsync(app);
