@@ -87,6 +87,48 @@ public static partial class UkFormat
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")]
     private static partial System.Text.RegularExpressions.Regex MoneyPattern();
 
+    /// <summary>
+    /// A chance as people type it, as a probability from 0 to 1: a percentage ("10", "10%", "12.5 %", up to two decimal
+    /// places, more than 0 and up to 100) or "1 in N" ("1 in 10" is 0.1; "1 in 3" is 33.33%, to two decimal places of a
+    /// percentage). Null for anything else, including a bare fraction such as "0.1" read as a probability: "0.1" is 0.1%.
+    /// </summary>
+    public static decimal? ChanceFrom(string? text)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (OneInPattern().Match(value) is { Success: true } oneIn)
+        {
+            return int.TryParse(oneIn.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
+                ? decimal.Round(1m / n, 4, MidpointRounding.AwayFromZero)
+                : null;
+        }
+
+        if (!PercentPattern().IsMatch(value)
+            || !decimal.TryParse(value.TrimEnd('%').TrimEnd(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+            || percent <= 0 || percent > 100)
+        {
+            return null;
+        }
+
+        return percent / 100m;
+    }
+
+    /// <summary>A probability as a percentage: 0.1 is "10%", 0.125 "12.5%", 0.3333 "33.33%".</summary>
+    public static string Chance(decimal probability) =>
+        (probability * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A percentage up to 100 with up to two decimal places, with or without a % sign.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,3}(\.\d{1,2})?\s*%?$")]
+    private static partial System.Text.RegularExpressions.Regex PercentPattern();
+
+    /// <summary>"1 in 10", "1 in 1000" (any case, any spacing).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^1\s*in\s*(\d{1,7})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OneInPattern();
+
     /// <summary>A whole number with thousands separators: "1,000,000".</summary>
     public static string Number(int value) => value.ToString("N0", British);
 

@@ -31,8 +31,9 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         { Roles.PartnerUser, "/issues", 4 },
         // The triage inbox: total and page of rows.
         { Roles.AreaManager, "/issues/triage", 2 },
-        // An issue with its latest timeline entries: the issue, its timeline, duplicates, related issues, task groups it may join.
-        { Roles.AreaManager, "/issues/{deep}", 6 },
+        // An issue with its latest timeline entries: the issue, its timeline, duplicates, related issues, task groups it may join;
+        // for those who see costs, its "Costs and value" panel (IssueValue: quick wins, other costs by agency, the estimate, its lines by agency).
+        { Roles.AreaManager, "/issues/{deep}", 10 },
         // Every role's home.
         { Roles.PartnershipManager, "/", 4 },
         { Roles.AreaManager, "/", 10 },

@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
+using AreaPartnerships.Web.Features.Costs;
 using AreaPartnerships.Web.Features.TaskGroups;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
@@ -100,6 +101,9 @@ public static class ViewIssue
         /// <summary>The link form's reason as posted.</summary>
         public string? LinkReason { get; init; }
 
+        /// <summary>The issue's spent, avoided and their split by agency: for those who see costs on a case (<see cref="CostAccess"/>), otherwise null.</summary>
+        public IssueValueSummary? Value { get; init; }
+
         /// <summary>Link related issues and remove links: the area's officers.</summary>
         public bool CanLinkIssues => Viewer.CanLinkIssues(Issue.AreaId);
 
@@ -187,6 +191,7 @@ public static class ViewIssue
                     select new RelatedIssue(link.Id, other.Reference, other.Title, other.Status, link.Reason))
                     .Take(OtherIssuesLimit)
                     .ToListAsync(ct),
+                Value = viewer.SeesCosts ? await IssueValue.ForIssueAsync(db, issueId, ct) : null,
                 SeesTaskGroup = taskGroupId is not null && await viewer.VisibleTaskGroups(db).AnyAsync(g => g.Id == taskGroupId, ct),
                 LinkableTaskGroups = model.CanLinkTaskGroup
                     ? await db.TaskGroups.AsNoTracking()
