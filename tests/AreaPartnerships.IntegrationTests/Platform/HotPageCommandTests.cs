@@ -55,11 +55,11 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         { Roles.AreaManager, "/budgets", 3 },
         { Roles.AreaManager, "/budgets/{budget}", 3 },
         { Roles.PartnershipManager, "/budgets/{budget}?After={entry}", 4 },
-        // Value for money: the areas, the period's budgets, three grouped sums (quick wins, other costs, estimate lines) and five
-        // distinct counts of issues (in all, low confidence, by level, theme, agency). The issues behind a figure: the areas, the
+        // Value for money: the areas, the period's budgets, and three reads grouped by issue (quick wins, other costs, estimate
+        // lines) from which the sums and the distinct counts of issues are added up. The issues behind a figure: the areas, the
         // budgets, a page of issue ids, then for that page the issues, their quick wins, other costs, estimates and avoided.
-        { Roles.PartnershipManager, "/value-for-money", 10 },
-        { Roles.AreaManager, "/value-for-money", 10 },
+        { Roles.PartnershipManager, "/value-for-money", 5 },
+        { Roles.AreaManager, "/value-for-money", 5 },
         { Roles.AreaManager, "/value-for-money/issues", 8 },
         { Roles.AreaManager, "/value-for-money/issues?order=avoided", 8 },
     };

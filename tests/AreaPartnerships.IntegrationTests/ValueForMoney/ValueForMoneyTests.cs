@@ -196,10 +196,10 @@ public sealed class ValueForMoneyTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal([w.Issue1.Reference], References(level2));
         Assert.Equal("£347.00", Cell(level2, "[data-testid=spent]"));
         Assert.Equal("£10,000.00", Cell(level2, "[data-testid=avoided]"));
-        Assert.Equal("High", Cell(level2, "[data-testid=confidence]"));
+        Assert.Equal("High confidence", Cell(level2, "[data-testid=confidence]"));
         Assert.Equal([w.Issue3.Reference], References(low));
         Assert.Equal("£1,000.00", Cell(low, "[data-testid=avoided]"));
-        Assert.Equal("Low", Cell(low, "[data-testid=confidence]"));
+        Assert.Equal("Low confidence", Cell(low, "[data-testid=confidence]"));
         Assert.Equal([w.Issue1.Reference, w.Issue2.Reference], References(all));
         Assert.Equal($"/issues/{w.Issue1.Reference}", all.QuerySelector($"tr[data-reference='{w.Issue1.Reference}'] a")!.GetAttribute("href"));
     }

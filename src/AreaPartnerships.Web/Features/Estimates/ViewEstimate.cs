@@ -52,11 +52,6 @@ public static class ViewEstimate
     public static string Share(decimal part, decimal whole) =>
         whole == 0 ? "0%" : Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Low, medium or high, as a tag: its word is the meaning, the colour only repeats it.</summary>
-    public static TagStyle ConfidenceTag(EstimateConfidence confidence) => new(
-        $"{ChangeEstimate.ConfidenceName(confidence)} confidence",
-        confidence switch { EstimateConfidence.High => "green", EstimateConfidence.Medium => "blue", _ => "grey" });
-
     /// <summary>What each confidence means (the form's hints, and the page's text beside the tag).</summary>
     public static string ConfidenceMeaning(EstimateConfidence confidence) => confidence switch
     {

@@ -297,28 +297,36 @@ public static class ValueForMoneyReport
             var costs = Costs(filter, issues);
             var lines = Lines(filter, issues);
 
-            var quickWins = await (
+            // Three reads, each grouped by issue in the database (the period's rows by their date indexes, each issue by its
+            // key); the breakdowns and the distinct-issue counts are then added up from those rows here, rather than the
+            // database reading the same rows again for each count.
+            var spendRows = await (
                 from s in spends
                 from i in db.Issues.Where(i => i.Id == s.IssueId).DefaultIfEmpty()
-                group s.Amount by new { Linked = s.IssueId != null, Level = i == null ? null : i.Level, Theme = i == null ? (IssueTheme?)null : i.Category.Theme } into g
-                select new { g.Key.Linked, g.Key.Level, g.Key.Theme, Amount = g.Sum() }).ToListAsync(ct);
+                group s.Amount by new { s.IssueId, Level = i == null ? null : i.Level, Theme = i == null ? (IssueTheme?)null : i.Category.Theme } into g
+                select new { g.Key.IssueId, g.Key.Level, g.Key.Theme, Amount = g.Sum() }).ToListAsync(ct);
             var otherCosts = await (
                 from c in costs
                 from i in db.Issues.Where(i => i.Id == c.IssueId).DefaultIfEmpty()
-                group c.Amount by new { i.Level, i.Category.Theme, c.BorneBy } into g
-                select new { g.Key.Level, g.Key.Theme, Agency = g.Key.BorneBy, Amount = g.Sum() }).ToListAsync(ct);
+                group c.Amount by new { c.IssueId, i.Level, i.Category.Theme, c.BorneBy } into g
+                select new { g.Key.IssueId, g.Key.Level, g.Key.Theme, Agency = g.Key.BorneBy, Amount = g.Sum() }).ToListAsync(ct);
             var avoided = await lines
-                .GroupBy(l => new { l.Level, l.Theme, l.Agency, l.Low })
-                .Select(g => new { g.Key.Level, g.Key.Theme, g.Key.Agency, g.Key.Low, Amount = g.Sum(l => l.Amount) })
+                .GroupBy(l => new { l.IssueId, l.Level, l.Theme, l.Agency, l.Low })
+                .Select(g => new { g.Key.IssueId, g.Key.Level, g.Key.Theme, g.Key.Agency, g.Key.Low, Amount = g.Sum(l => l.Amount) })
                 .ToListAsync(ct);
+            var quickWins = spendRows.Select(s => new { Linked = s.IssueId != null, s.Level, s.Theme, s.Amount }).ToList();
 
-            var keys = Keys(spends, costs, lines, issues);
-            var counted = keys.Where(k => !k.Low);
-            var totalIssues = await counted.Select(k => k.IssueId).Distinct().CountAsync(ct);
-            var lowIssues = await keys.Where(k => k.Low).Select(k => k.IssueId).Distinct().CountAsync(ct);
-            var levelIssues = await counted.GroupBy(k => k.Level).Select(g => new { g.Key, Count = g.Select(k => k.IssueId).Distinct().Count() }).ToListAsync(ct);
-            var themeIssues = await counted.GroupBy(k => k.Theme).Select(g => new { g.Key, Count = g.Select(k => k.IssueId).Distinct().Count() }).ToListAsync(ct);
-            var agencyIssues = await counted.GroupBy(k => k.Agency).Select(g => new { g.Key, Count = g.Select(k => k.IssueId).Distinct().Count() }).ToListAsync(ct);
+            var council = IssueValue.QuickWinsBorneBy;
+            var keys = spendRows.Where(s => s.IssueId != null).Select(s => new Key { IssueId = s.IssueId!.Value, Level = s.Level, Theme = s.Theme ?? default, Agency = council, Low = false })
+                .Concat(otherCosts.Select(c => new Key { IssueId = c.IssueId, Level = c.Level, Theme = c.Theme, Agency = c.Agency, Low = false }))
+                .Concat(avoided.Select(a => new Key { IssueId = a.IssueId, Level = a.Level, Theme = a.Theme, Agency = a.Agency, Low = a.Low }))
+                .ToList();
+            var counted = keys.Where(k => !k.Low).ToList();
+            var totalIssues = counted.Select(k => k.IssueId).Distinct().Count();
+            var lowIssues = keys.Where(k => k.Low).Select(k => k.IssueId).Distinct().Count();
+            var levelIssues = counted.GroupBy(k => k.Level).Select(g => new { g.Key, Count = g.Select(k => k.IssueId).Distinct().Count() }).ToList();
+            var themeIssues = counted.GroupBy(k => k.Theme).Select(g => new { g.Key, Count = g.Select(k => k.IssueId).Distinct().Count() }).ToList();
+            var agencyIssues = counted.GroupBy(k => k.Agency).Select(g => new { g.Key, Count = g.Select(k => k.IssueId).Distinct().Count() }).ToList();
 
             var good = avoided.Where(a => !a.Low).ToList();
             var unlinked = quickWins.Where(q => !q.Linked).Sum(q => q.Amount);
@@ -363,10 +371,10 @@ public static class ValueForMoneyReport
                 .ThenBy(f => f.Label, StringComparer.Ordinal)
                 .ToList();
 
-            var council = good.Where(a => OrganisationKinds.IsCouncil(a.Agency)).Sum(a => a.Amount);
-            var partners = totalAvoided - council;
+            var councilShare = good.Where(a => OrganisationKinds.IsCouncil(a.Agency)).Sum(a => a.Amount);
+            var partners = totalAvoided - councilShare;
             decimal? Percent(decimal part) => totalAvoided == 0 ? null : Math.Round(part * 100 / totalAvoided, 1, MidpointRounding.AwayFromZero);
-            var shares = new List<Share> { new("Council", council, Percent(council)), new("Partners", partners, Percent(partners)) };
+            var shares = new List<Share> { new("Council", councilShare, Percent(councilShare)), new("Partners", partners, Percent(partners)) };
 
             return new Report(filter, total, low, byLevel, byTheme, byAgency, shares);
         }
@@ -539,8 +547,12 @@ public static class ValueForMoneyReport
         // The area is tested per row (EXISTS on the issue's key) and the issue is read by a left join (which SQLite never
         // reorders), so the database reads the period's rows by the date indexes (IssueCosts by IncurredOn, CostEstimates by
         // EstimatedOn) rather than starting from every issue the areas (or a category) ever had.
-        private IQueryable<IssueCost> Costs(Filter filter, IQueryable<Issue> issues) =>
-            db.IssueCosts.AsNoTracking().Where(c => c.IncurredOn >= filter.From && c.IncurredOn <= filter.To && c.WithdrawnAt == null && issues.Any(i => i.Id == c.IssueId));
+        // With no area filter every cost's issue counts (the foreign key guarantees it), so the per-row test is left out.
+        private IQueryable<IssueCost> Costs(Filter filter, IQueryable<Issue> issues)
+        {
+            var costs = db.IssueCosts.AsNoTracking().Where(c => c.IncurredOn >= filter.From && c.IncurredOn <= filter.To && c.WithdrawnAt == null);
+            return filter.AreaIds is null ? costs : costs.Where(c => issues.Any(i => i.Id == c.IssueId));
+        }
 
         private sealed class LineRow
         {
@@ -560,8 +572,13 @@ public static class ValueForMoneyReport
         private IQueryable<LineRow> Lines(Filter filter, IQueryable<Issue> issues)
         {
             var low = EstimateConfidence.Low;
-            return from e in db.CostEstimates.AsNoTracking()
-                   where e.EstimatedOn >= filter.From && e.EstimatedOn <= filter.To && issues.Any(x => x.Id == e.IssueId)
+            var estimates = db.CostEstimates.AsNoTracking().Where(e => e.EstimatedOn >= filter.From && e.EstimatedOn <= filter.To);
+            if (filter.AreaIds is not null)
+            {
+                estimates = estimates.Where(e => issues.Any(x => x.Id == e.IssueId));
+            }
+
+            return from e in estimates
                    from i in db.Issues.Where(i => i.Id == e.IssueId).DefaultIfEmpty()
                    join l in db.EstimateLines.AsNoTracking() on e.IssueId equals l.IssueId
                    where l.RemovedAt == null

@@ -1,3 +1,4 @@
+using AreaPartnerships.Domain.CostAvoidance;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.TaskGroups;
 
@@ -69,6 +70,15 @@ public static class StatusTags
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No tag for this task group status"),
     };
 
+    /// <summary>An estimate's confidence: its word is the meaning ("Low confidence"), the colour only repeats it.</summary>
+    public static TagStyle For(EstimateConfidence confidence) => confidence switch
+    {
+        EstimateConfidence.High => new("High confidence", "green"),
+        EstimateConfidence.Medium => new("Medium confidence", "blue"),
+        EstimateConfidence.Low => new("Low confidence", "grey"),
+        _ => throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "No tag for this confidence"),
+    };
+
     /// <summary>The tag for any value the map knows (a status enum, or a <see cref="TagStyle"/> itself).</summary>
     public static TagStyle For(object value) => value switch
     {
@@ -77,6 +87,7 @@ public static class StatusTags
         IssueLevel level => For((IssueLevel?)level),
         PlanActionStatus status => For(status),
         TaskGroupStatus status => For(status),
+        EstimateConfidence confidence => For(confidence),
         _ => throw new ArgumentException($"No tag map for {value.GetType().Name}", nameof(value)),
     };
 }
