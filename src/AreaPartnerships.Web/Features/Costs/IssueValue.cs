@@ -30,7 +30,7 @@ public sealed record IssueValueSummary(decimal QuickWins, decimal OtherCosts, de
 /// Reads an issue's spent and avoided (the issue page, the costs page, the estimate page). Quick-win spends count as
 /// the council's (the quick-win fund is the council's money); other costs as the kind of the organisation that bore
 /// them; avoided as the agency each estimate line's unit cost names. Withdrawn costs and removed lines do not count.
-/// Every read is by the issue's id on an index, so it costs the same at any size.
+/// One command, every part read by the issue's id on an index, so it costs the same at any size.
 /// </summary>
 public static class IssueValue
 {
@@ -39,33 +39,53 @@ public static class IssueValue
 
     public static async Task<IssueValueSummary> ForIssueAsync(AppDbContext db, int issueId, CancellationToken ct)
     {
-        var quickWins = await db.QuickWinSpends.AsNoTracking().Where(s => s.IssueId == issueId).SumAsync(s => (decimal?)s.Amount, ct) ?? 0m;
-        var costs = await db.IssueCosts.AsNoTracking()
-            .Where(c => c.IssueId == issueId && c.WithdrawnAt == null)
-            .GroupBy(c => c.BorneBy)
-            .Select(g => new { Agency = g.Key, Amount = g.Sum(c => c.Amount) })
+        // One command: the issue's quick-win entries, its costs still counting, its estimate's confidence and the lines still
+        // in it, each read by the issue's id on an index (an issue holds a handful of each), added up here.
+        var rows = await db.QuickWinSpends.AsNoTracking().Where(s => s.IssueId == issueId)
+                .Select(s => new Row { Part = Part.QuickWin, Agency = QuickWinsBorneBy, Amount = s.Amount, Confidence = null })
+            .Concat(db.IssueCosts.AsNoTracking().Where(c => c.IssueId == issueId && c.WithdrawnAt == null)
+                .Select(c => new Row { Part = Part.Cost, Agency = c.BorneBy, Amount = c.Amount, Confidence = null }))
+            .Concat(db.CostEstimates.AsNoTracking().Where(e => e.IssueId == issueId)
+                .Select(e => new Row { Part = Part.Estimate, Agency = QuickWinsBorneBy, Amount = 0m, Confidence = e.Confidence }))
+            .Concat(db.EstimateLines.AsNoTracking().Where(l => l.IssueId == issueId && l.RemovedAt == null)
+                .Select(l => new Row { Part = Part.Line, Agency = l.BorneBy, Amount = l.Amount, Confidence = null }))
             .ToListAsync(ct);
-        var confidence = await db.CostEstimates.AsNoTracking().Where(e => e.IssueId == issueId).Select(e => (EstimateConfidence?)e.Confidence).SingleOrDefaultAsync(ct);
-        var avoided = confidence is null
-            ? []
-            : await db.EstimateLines.AsNoTracking()
-                .Where(l => l.IssueId == issueId && l.RemovedAt == null)
-                .GroupBy(l => l.BorneBy)
-                .Select(g => new { Agency = g.Key, Amount = g.Sum(l => l.Amount) })
-                .ToListAsync(ct);
 
-        var spentBy = costs.ToDictionary(c => c.Agency, c => c.Amount);
-        if (quickWins != 0)
-        {
-            spentBy[QuickWinsBorneBy] = spentBy.GetValueOrDefault(QuickWinsBorneBy) + quickWins;
-        }
-
-        var avoidedBy = avoided.ToDictionary(a => a.Agency, a => a.Amount);
+        var confidence = rows.FirstOrDefault(r => r.Part == Part.Estimate)?.Confidence;
+        var spent = rows.Where(r => r.Part is Part.QuickWin or Part.Cost).ToList();
+        var avoided = confidence is null ? [] : rows.Where(r => r.Part == Part.Line).ToList();
+        var spentBy = spent.GroupBy(r => r.Agency).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
+        var avoidedBy = avoided.GroupBy(r => r.Agency).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
         var byAgency = spentBy.Keys.Union(avoidedBy.Keys)
             .Select(k => new AgencyValue(k, spentBy.GetValueOrDefault(k), avoidedBy.GetValueOrDefault(k)))
+            .Where(a => a.Spent != 0 || a.Avoided != 0)
             .OrderByDescending(a => OrganisationKinds.IsCouncil(a.Agency))
             .ThenBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
-        return new IssueValueSummary(quickWins, costs.Sum(c => c.Amount), avoided.Sum(a => a.Amount), confidence, byAgency);
+        return new IssueValueSummary(
+            spent.Where(r => r.Part == Part.QuickWin).Sum(r => r.Amount),
+            spent.Where(r => r.Part == Part.Cost).Sum(r => r.Amount),
+            avoided.Sum(r => r.Amount),
+            confidence,
+            byAgency);
+    }
+
+    private enum Part
+    {
+        QuickWin = 1,
+        Cost = 2,
+        Estimate = 3,
+        Line = 4,
+    }
+
+    private sealed class Row
+    {
+        public Part Part { get; init; }
+
+        public OrganisationKind Agency { get; init; }
+
+        public decimal Amount { get; init; }
+
+        public EstimateConfidence? Confidence { get; init; }
     }
 }
