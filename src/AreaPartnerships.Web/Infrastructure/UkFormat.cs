@@ -129,6 +129,22 @@ public static partial class UkFormat
     [System.Text.RegularExpressions.GeneratedRegex(@"^1\s*in\s*(\d{1,7})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex OneInPattern();
 
+    /// <summary>
+    /// A quantity as people type it ("2", "2.5", "1,000"): digits with thousands separators in the right places and up to
+    /// two decimal places; no sign, no exponent, no pound sign. Null for anything else. The one place a quantity is read.
+    /// </summary>
+    public static decimal? QuantityFrom(string? text)
+    {
+        var value = text?.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
+        return !string.IsNullOrEmpty(value) && MoneyPattern().IsMatch(value)
+            && decimal.TryParse(value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
+                ? quantity
+                : null;
+    }
+
+    /// <summary>A quantity as shown: "2", "2.5", "1,000".</summary>
+    public static string Quantity(decimal quantity) => quantity.ToString("#,##0.##", British);
+
     /// <summary>A whole number with thousands separators: "1,000,000".</summary>
     public static string Number(int value) => value.ToString("N0", British);
 

@@ -2,6 +2,7 @@ using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.CostAvoidance;
 using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.Web.Features.Costs;
+using AreaPartnerships.Web.Infrastructure;
 
 namespace AreaPartnerships.UnitTests.CostAvoidance;
 
@@ -130,7 +131,7 @@ public sealed class IssueCostTests
     [InlineData("1,000", 1000)]
     [InlineData("0.01", 0.01)]
     public void A_quantity_is_read_as_people_type_it(string typed, decimal expected) =>
-        Assert.Equal(expected, CostText.QuantityFrom(typed));
+        Assert.Equal(expected, UkFormat.QuantityFrom(typed));
 
     [Theory]
     [InlineData("")]
@@ -139,6 +140,8 @@ public sealed class IssueCostTests
     [InlineData("1e3")]
     [InlineData("1.234")]
     [InlineData("£2")]
+    [InlineData("1,0,0")]
+    [InlineData("1 in 2")]
     public void A_quantity_that_is_not_a_plain_number_of_two_places_is_not_read(string typed) =>
-        Assert.Null(CostText.QuantityFrom(typed));
+        Assert.Null(UkFormat.QuantityFrom(typed));
 }

@@ -49,7 +49,7 @@ public static class RecordCost
 
         public DateOnly? IncurredOn => UkFormat.DateFrom(IncurredOnDay, IncurredOnMonth, IncurredOnYear);
 
-        public decimal? QuantityAsNumber => CostText.QuantityFrom(Quantity);
+        public decimal? QuantityAsNumber => UkFormat.QuantityFrom(Quantity);
 
         public decimal? AmountInPounds => UkFormat.MoneyFrom(Amount);
 
@@ -76,7 +76,7 @@ public static class RecordCost
                 RuleFor(f => f.UnitCostId).NotNull().WithMessage("Select the unit cost");
                 RuleFor(f => f.Quantity).Cascade(CascadeMode.Stop)
                     .NotEmpty().WithMessage("Enter the quantity")
-                    .Must(q => CostText.QuantityFrom(q) is > 0 and <= EstimateLine.MaximumQuantity).WithMessage(QuantityFormat);
+                    .Must(q => UkFormat.QuantityFrom(q) is > 0 and <= EstimateLine.MaximumQuantity).WithMessage(QuantityFormat);
             });
             When(f => f.Basis == FreeAmount, () =>
             {
@@ -171,7 +171,7 @@ public static class RecordCost
     private static string Body(IssueCost cost, string organisation)
     {
         var how = cost.Quantity is { } quantity && cost.UnitCostAtTime is { } value
-            ? $" {CostText.Quantity(quantity)} × {UkFormat.Money(value)} {cost.Unit}."
+            ? $" {UkFormat.Quantity(quantity)} × {UkFormat.Money(value)} {cost.Unit}."
             : string.Empty;
         return $"Borne by {organisation}.{how} Incurred on {UkFormat.Date(cost.IncurredOn)}.";
     }

@@ -40,7 +40,7 @@ public static class ViewCosts
 
         /// <summary>"2 × £250.00 per call-out" for a cost from the unit-cost table; null for an amount entered.</summary>
         public string? Calculation => Quantity is { } quantity && UnitCostAtTime is { } value
-            ? $"{CostText.Quantity(quantity)} × {UkFormat.Money(value)} {Unit}"
+            ? $"{UkFormat.Quantity(quantity)} × {UkFormat.Money(value)} {Unit}"
             : null;
     }
 
@@ -98,7 +98,7 @@ public static class ViewCosts
     }
 }
 
-/// <summary>What the costs pages share: finding the issue as the person may see it, and writing quantities.</summary>
+/// <summary>What the costs pages share: finding the issue as the person may see it.</summary>
 public static class CostText
 {
     /// <summary>The issue's head if the person may see it; otherwise null, and the attempt is logged.</summary>
@@ -116,17 +116,4 @@ public static class CostText
         return issue;
     }
 
-    /// <summary>"2", "2.5", "1,000".</summary>
-    public static string Quantity(decimal quantity) => quantity.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB"));
-
-    /// <summary>A quantity as typed ("2", "2.5", "1,000"): a number with at most two decimal places; null for anything else.</summary>
-    public static decimal? QuantityFrom(string? text)
-    {
-        var value = text?.Trim().Replace(",", string.Empty, StringComparison.Ordinal);
-        return !string.IsNullOrEmpty(value)
-            && decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
-            && decimal.Round(quantity, 2) == quantity
-                ? quantity
-                : null;
-    }
 }

@@ -23,7 +23,7 @@ namespace AreaPartnerships.Web.Features.Estimates;
 /// method and confidence are an edit, saved under the version the form was read at, so a concurrent change is refused
 /// with what the estimate now says. Only the area's officers may change it (<see cref="CostAccess.CanRecordCosts"/>).
 /// </summary>
-public static partial class ChangeEstimate
+public static class ChangeEstimate
 {
     /// <summary>How many times a line's save is tried when another change to the same estimate lands in between.</summary>
     private const int Attempts = 3;
@@ -47,7 +47,7 @@ public static partial class ChangeEstimate
 
             public int? UnitCost => int.TryParse(UnitCostId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-            public decimal? QuantityValue => QuantityFrom(Quantity);
+            public decimal? QuantityValue => UkFormat.QuantityFrom(Quantity);
 
             public decimal? Probability => UkFormat.ChanceFrom(Chance);
 
@@ -64,7 +64,7 @@ public static partial class ChangeEstimate
                 RuleFor(f => f.UnitCostId).Must((form, _) => form.UnitCost is not null).WithMessage("Choose the unit cost of the late intervention");
                 RuleFor(f => f.Quantity).Cascade(CascadeMode.Stop)
                     .NotEmpty().WithMessage("Enter the quantity, like 1")
-                    .Must(q => QuantityFrom(q) is > 0 and <= EstimateLine.MaximumQuantity).WithMessage(QuantityFormat);
+                    .Must(q => UkFormat.QuantityFrom(q) is > 0 and <= EstimateLine.MaximumQuantity).WithMessage(QuantityFormat);
                 RuleFor(f => f.Chance).Cascade(CascadeMode.Stop)
                     .NotEmpty().WithMessage("Enter the chance it would have happened, like 10%")
                     .Must(c => UkFormat.ChanceFrom(c) is not null).WithMessage(ChanceFormat);
@@ -103,22 +103,9 @@ public static partial class ChangeEstimate
 
     }
 
-    /// <summary>"1", "2.5", "0.25": a number with up to two decimal places, no sign, no exponent.</summary>
-    public static decimal? QuantityFrom(string? text)
-    {
-        var value = text?.Trim();
-        return !string.IsNullOrEmpty(value) && QuantityPattern().IsMatch(value)
-            && decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
-            ? quantity
-            : null;
-    }
-
     /// <summary>"A child in care for a year × 1 × 10% = £25,900.00".</summary>
     public static string Describe(EstimateLine line) =>
-        $"{line.Name} × {Number(line.Quantity)} × {UkFormat.Chance(line.Probability)} = {UkFormat.Money(line.Amount)}";
-
-    /// <summary>A quantity as typed: 1, 2.5.</summary>
-    public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+        $"{line.Name} × {UkFormat.Quantity(line.Quantity)} × {UkFormat.Chance(line.Probability)} = {UkFormat.Money(line.Amount)}";
 
     public static string ConfidenceName(EstimateConfidence confidence) => confidence switch
     {
@@ -127,9 +114,6 @@ public static partial class ChangeEstimate
         EstimateConfidence.High => "High",
         _ => "Not known",
     };
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,5}(\.\d{1,2})?$")]
-    private static partial System.Text.RegularExpressions.Regex QuantityPattern();
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
     {

@@ -31,7 +31,7 @@ public static class ViewEstimate
     {
         public string Agency => OrganisationKinds.DisplayName(BorneBy);
 
-        public string Text => $"{Name} × {ChangeEstimate.Number(Quantity)} × {UkFormat.Chance(Probability)}";
+        public string Text => $"{Name} × {UkFormat.Quantity(Quantity)} × {UkFormat.Chance(Probability)}";
     }
 
     public sealed record Page(IssueHead Issue, Head? Estimate, IReadOnlyList<Line> Lines, IssueValueSummary Value, bool CanChange, ChangeEstimate.AddLine.Form LineForm,
