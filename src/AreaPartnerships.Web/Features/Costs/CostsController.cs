@@ -20,14 +20,14 @@ public sealed class CostsController(AppDbContext db) : Controller
     public async Task<IActionResult> Index(string reference, [FromServices] ViewCosts.Handler handler, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
-        return viewer.SeesCosts && await handler.HandleAsync(viewer, reference, ct) is { } page ? View(page) : NotFound();
+        return await handler.HandleAsync(viewer, reference, ct) is { } page ? View(page) : NotFound();
     }
 
     [HttpGet("new")]
     public async Task<IActionResult> New(string reference, [FromServices] RecordCost.Handler handler, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
-        return viewer.SeesCosts && await handler.LoadAsync(viewer, reference, null, ct) is { } form
+        return await handler.LoadAsync(viewer, reference, null, ct) is { } form
             ? form.Page.CanRecord ? View(form) : Forbid()
             : NotFound();
     }
@@ -51,7 +51,7 @@ public sealed class CostsController(AppDbContext db) : Controller
     public async Task<IActionResult> Withdraw(string reference, long costId, [FromServices] WithdrawCost.Handler handler, CancellationToken ct)
     {
         var viewer = await ViewerAsync(ct);
-        return viewer.SeesCosts && await handler.LoadAsync(viewer, reference, costId, null, ct) is { } form
+        return await handler.LoadAsync(viewer, reference, costId, null, ct) is { } form
             ? form.Page.CanRecord ? View(form) : Forbid()
             : NotFound();
     }

@@ -101,13 +101,18 @@ public static class ViewCosts
 /// <summary>What the costs pages share: finding the issue as the person may see it.</summary>
 public static class CostText
 {
-    /// <summary>The issue's head if the person may see it; otherwise null, and the attempt is logged.</summary>
+    /// <summary>
+    /// The issue's head if the person may see its costs and estimate (<see cref="CostAccess"/>: officers and partner users,
+    /// on an issue they may see); otherwise null, and the attempt is logged. The costs and estimate pages all start here.
+    /// </summary>
     public static async Task<ViewCosts.IssueHead?> FindIssueAsync(AppDbContext db, Viewer viewer, string reference, ILogger logger, CancellationToken ct)
     {
-        var issue = await viewer.VisibleIssues(db)
-            .Where(i => i.Reference == reference)
-            .Select(i => new ViewCosts.IssueHead(i.Id, i.Reference, i.Title, i.AreaId, db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).First()))
-            .SingleOrDefaultAsync(ct);
+        var issue = viewer.SeesCosts
+            ? await viewer.VisibleIssues(db)
+                .Where(i => i.Reference == reference)
+                .Select(i => new ViewCosts.IssueHead(i.Id, i.Reference, i.Title, i.AreaId, db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).First()))
+                .SingleOrDefaultAsync(ct)
+            : null;
         if (issue is null)
         {
             IssueStore.LogNotVisible(logger, viewer, reference);

@@ -22,8 +22,6 @@ public static class ViewEstimate
     /// <summary>An estimate has at most this many lines on the page (in and out); more would be a typing accident.</summary>
     public const int LineLimit = 200;
 
-    public sealed record IssueHead(int Id, string Reference, string Title, int AreaId, string Area);
-
     public sealed record Head(string? Method, EstimateConfidence Confidence, decimal Avoided, DateOnly EstimatedOn, string UpdatedBy, DateTime UpdatedAt, Guid Version);
 
     public sealed record Line(long Id, string Name, string Unit, decimal UnitCost, decimal Quantity, decimal Probability, OrganisationKind BorneBy, decimal Amount, string? Note,
@@ -34,7 +32,7 @@ public static class ViewEstimate
         public string Text => $"{Name} × {UkFormat.Quantity(Quantity)} × {UkFormat.Chance(Probability)}";
     }
 
-    public sealed record Page(IssueHead Issue, Head? Estimate, IReadOnlyList<Line> Lines, IssueValueSummary Value, bool CanChange, ChangeEstimate.AddLine.Form LineForm,
+    public sealed record Page(ViewCosts.IssueHead Issue, Head? Estimate, IReadOnlyList<Line> Lines, IssueValueSummary Value, bool CanChange, ChangeEstimate.AddLine.Form LineForm,
         ChangeEstimate.SetMethod.Form DescribeForm)
     {
         public IEnumerable<Line> Current => Lines.Where(l => l.RemovedAt is null);
@@ -71,14 +69,9 @@ public static class ViewEstimate
         /// </summary>
         public async Task<Page?> LoadAsync(Viewer viewer, string reference, ChangeEstimate.AddLine.Form? lineForm, ChangeEstimate.SetMethod.Form? describeForm, CancellationToken ct)
         {
-            var issue = viewer.SeesCosts
-                ? await viewer.VisibleIssues(db).Where(i => i.Reference == reference)
-                    .Select(i => new IssueHead(i.Id, i.Reference, i.Title, i.AreaId, i.Area.Name))
-                    .SingleOrDefaultAsync(ct)
-                : null;
+            var issue = await CostText.FindIssueAsync(db, viewer, reference, logger, ct);
             if (issue is null)
             {
-                IssueStore.LogNotVisible(logger, viewer, reference);
                 return null;
             }
 
