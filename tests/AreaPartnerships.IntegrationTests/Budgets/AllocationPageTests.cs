@@ -27,7 +27,7 @@ public sealed class AllocationPageTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal((null, 10_000m, user.Id), (history.Single().From, history.Single().To, history.Single().ById));
 
         var page = await client.GetDocumentAsync($"/budgets/{budget.Id}");
-        Assert.Contains("allocation for", BudgetWorld.Banner(page), StringComparison.Ordinal);
+        Assert.Contains("allocation for", Html.Banner(page), StringComparison.Ordinal);
         Assert.Equal("£10,000.00", BudgetWorld.Text(page.QuerySelector("[data-testid=budget-summary] [data-testid=allocation]")!.TextContent));
         Assert.Equal("£10,000.00", BudgetWorld.Text(page.QuerySelector("[data-testid=history] [data-testid=to]")!.TextContent));
     }
@@ -73,7 +73,7 @@ public sealed class AllocationPageTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ReadAsync(response);
         Assert.Equal(["Enter the allocation in pounds and pence, like 10,000.00"], Html.ErrorSummary(page));
-        Assert.Equal("Enter the allocation in pounds and pence, like 10,000.00", BudgetWorld.FieldError(page, "Allocation"));
+        Assert.Equal("Enter the allocation in pounds and pence, like 10,000.00", Html.FieldError(page, "Allocation"));
         Assert.Equal(typed, page.QuerySelector("#Allocation")!.GetAttribute("value"));
         Assert.Null(await BudgetWorld.StoredAsync(app, world.AreaA, year));
     }
@@ -108,7 +108,7 @@ public sealed class AllocationPageTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(2, history.Count);
         Assert.Equal((10_000m, 12_500.50m, "Extra from the ward fund"), (history[1].From, history[1].To, history[1].Reason));
         var page = await client.GetDocumentAsync($"/budgets/{budget.Id}");
-        Assert.Equal("Allocation changed", BudgetWorld.Banner(page));
+        Assert.Equal("Allocation changed", Html.Banner(page));
         var latest = page.QuerySelector("[data-testid=history] tbody tr")!;
         Assert.Equal(("£10,000.00", "£12,500.50", "Extra from the ward fund"),
             (BudgetWorld.Text(latest.QuerySelector("[data-testid=from]")!.TextContent), BudgetWorld.Text(latest.QuerySelector("[data-testid=to]")!.TextContent),
@@ -127,12 +127,12 @@ public sealed class AllocationPageTests(AppFactory app) : IClassFixture<AppFacto
         var noReason = await IssueWorld.PostWithVersionAsync(client, url, [new("Allocation", "900"), new("Reason", " ")]);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         var page = await Html.ReadAsync(noReason);
-        Assert.Equal("Enter why the allocation is changing", BudgetWorld.FieldError(page, "Reason"));
+        Assert.Equal("Enter why the allocation is changing", Html.FieldError(page, "Reason"));
         Assert.Equal("900", page.QuerySelector("#Allocation")!.GetAttribute("value"));
 
         var below = await IssueWorld.PostWithVersionAsync(client, url, [new("Allocation", "500"), new("Reason", "Cut")]);
         Assert.Equal(HttpStatusCode.BadRequest, below.StatusCode);
-        Assert.Equal("£600.00 has already been spent from this budget: the allocation cannot be less than that", BudgetWorld.FieldError(await Html.ReadAsync(below), "Allocation"));
+        Assert.Equal("£600.00 has already been spent from this budget: the allocation cannot be less than that", Html.FieldError(await Html.ReadAsync(below), "Allocation"));
         Assert.Single(await BudgetWorld.HistoryAsync(app, budget.Id));
     }
 

@@ -16,7 +16,7 @@ public sealed class BudgetSettingsTests(AppFactory app) : IClassFixture<AppFacto
         var bad = await IssueWorld.PostWithVersionAsync(client, "/budgets/settings", [new("Ceiling", "abc")]);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var page = await Html.ReadAsync(bad);
-        Assert.Equal("Enter the ceiling in pounds and pence, like 2,500.00, or leave it empty for no ceiling", BudgetWorld.FieldError(page, "Ceiling"));
+        Assert.Equal("Enter the ceiling in pounds and pence, like 2,500.00, or leave it empty for no ceiling", Html.FieldError(page, "Ceiling"));
         Assert.Equal("abc", page.QuerySelector("#Ceiling")!.GetAttribute("value"));
 
         var set = await IssueWorld.PostWithVersionAsync(client, "/budgets/settings", [new("Ceiling", "£2,500")]);

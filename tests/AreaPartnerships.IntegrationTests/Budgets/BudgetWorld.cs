@@ -91,12 +91,6 @@ public sealed class BudgetWorld
 
     public static string Text(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    public static string? Banner(IHtmlDocument page) =>
-        page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading") is { } heading ? Text(heading.TextContent) : null;
-
-    public static string? FieldError(IHtmlDocument page, string field) =>
-        page.QuerySelector($"#{field}-error") is { } error ? Text(error.TextContent).Replace("Error: ", string.Empty, StringComparison.Ordinal) : null;
-
     /// <summary>The monitor's row for an area: its cells' test ids and text.</summary>
     public static IReadOnlyDictionary<string, string> Row(IHtmlDocument page, int areaId) =>
         page.QuerySelector($"[data-testid=budgets] tr[data-area-id='{areaId}']") is { } row

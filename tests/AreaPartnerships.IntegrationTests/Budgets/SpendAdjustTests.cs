@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.IntegrationTests.Issues;
 using static AreaPartnerships.IntegrationTests.Budgets.ParallelSpendTests;
 using static AreaPartnerships.IntegrationTests.Budgets.SpendWorld;
+using static AreaPartnerships.IntegrationTests.Infrastructure.Html;
 
 namespace AreaPartnerships.IntegrationTests.Budgets;
 

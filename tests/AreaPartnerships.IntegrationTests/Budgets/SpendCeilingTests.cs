@@ -1,6 +1,7 @@
 using AreaPartnerships.Domain.Budgets;
 using Microsoft.EntityFrameworkCore;
 using static AreaPartnerships.IntegrationTests.Budgets.SpendWorld;
+using static AreaPartnerships.IntegrationTests.Infrastructure.Html;
 
 namespace AreaPartnerships.IntegrationTests.Budgets;
 

@@ -88,14 +88,6 @@ public sealed class SpendWorld
     public static Task<List<QuickWinSpend>> LedgerAsync(AppFactory app, int budgetId) =>
         app.WithDbAsync(db => db.QuickWinSpends.AsNoTracking().Where(s => s.BudgetId == budgetId).OrderBy(s => s.Id).ToListAsync());
 
-    /// <summary>Posts as someone the form page is refused to: the anti-forgery token from the home page.</summary>
-    public static Task<HttpResponseMessage> ForgePostAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
-        client.PostFormAsync("/", fields, url);
-
-    /// <summary>The error message shown on a field (GOV.UK error message, "Error: " prefix removed).</summary>
-    public static string? FieldError(IHtmlDocument page, string id) =>
-        page.QuerySelector($"#{id}-error")?.TextContent.Replace("Error:", string.Empty, StringComparison.Ordinal).Trim();
-
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -117,18 +117,8 @@ public sealed class CostWorld
         return (await CostsAsync(app, issue.Id))[^1];
     }
 
-    /// <summary>Posts as someone the form page is refused to: the anti-forgery token from the home page.</summary>
-    public static Task<HttpResponseMessage> ForgePostAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
-        client.PostFormAsync("/", fields, url);
-
     public static async Task<HttpStatusCode> StatusAsync(HttpClient client, string url) =>
         (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode;
-
-    public static string? FieldError(IHtmlDocument page, string id) =>
-        page.QuerySelector($"#{id}-error") is { } error ? IssueWorld.Text(error.TextContent).Replace("Error: ", string.Empty, StringComparison.Ordinal) : null;
-
-    public static string? Banner(IHtmlDocument page) =>
-        page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading") is { } banner ? IssueWorld.Text(banner.TextContent) : null;
 
     public static string Text(IHtmlDocument page, string testId) =>
         IssueWorld.Text(page.QuerySelector($"[data-testid={testId}]")?.TextContent ?? throw new InvalidOperationException($"Nothing marked {testId} on the page"));

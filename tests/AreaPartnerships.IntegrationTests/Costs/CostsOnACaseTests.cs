@@ -6,6 +6,7 @@ using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.IntegrationTests.Budgets;
 using AreaPartnerships.IntegrationTests.Issues;
 using static AreaPartnerships.IntegrationTests.Costs.CostWorld;
+using static AreaPartnerships.IntegrationTests.Infrastructure.Html;
 
 namespace AreaPartnerships.IntegrationTests.Costs;
 

@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.IntegrationTests.Issues;
 using Microsoft.EntityFrameworkCore;
 using static AreaPartnerships.IntegrationTests.Costs.CostWorld;
+using static AreaPartnerships.IntegrationTests.Infrastructure.Html;
 
 namespace AreaPartnerships.IntegrationTests.Costs;
 

@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.IntegrationTests.Issues;
 using static AreaPartnerships.IntegrationTests.Estimates.EstimateWorld;
+using static AreaPartnerships.IntegrationTests.Infrastructure.Html;
 
 namespace AreaPartnerships.IntegrationTests.Estimates;
 

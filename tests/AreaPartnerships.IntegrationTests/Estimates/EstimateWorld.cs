@@ -102,21 +102,11 @@ public sealed class EstimateWorld
         var response = await client.PostFormAsync(Url(issue), LineFields(unitCostId, quantity, chance, note), LinesUrl(issue));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(Url(issue), response.Headers.Location!.OriginalString);
-        return Banner(await client.GetDocumentAsync(Url(issue)));
+        return Html.Banner(await client.GetDocumentAsync(Url(issue)));
     }
-
-    /// <summary>Posts as someone the page shows no form to: the anti-forgery token from the home page.</summary>
-    public static Task<HttpResponseMessage> ForgePostAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
-        client.PostFormAsync("/", fields, url);
 
     public static Task<CostEstimate?> StoredAsync(AppFactory app, int issueId) =>
         app.WithDbAsync(db => db.CostEstimates.AsNoTracking().Include(e => e.Lines).SingleOrDefaultAsync(e => e.IssueId == issueId));
-
-    public static string? Banner(IHtmlDocument page) =>
-        page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading") is { } heading ? IssueWorld.Text(heading.TextContent) : null;
-
-    public static string? FieldError(IHtmlDocument page, string field) =>
-        page.QuerySelector($"#{field}-error") is { } error ? IssueWorld.Text(error.TextContent).Replace("Error: ", string.Empty, StringComparison.Ordinal) : null;
 
     public static string Cell(IHtmlDocument page, string selector) =>
         IssueWorld.Text((page.QuerySelector(selector) ?? throw new InvalidOperationException($"Nothing at {selector}")).TextContent);

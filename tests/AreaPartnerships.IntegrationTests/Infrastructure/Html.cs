@@ -35,6 +35,23 @@ public static class Html
         return await client.PostAsync(new Uri(postUrl ?? pageUrl, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// POSTs the fields to <paramref name="url"/> with a valid anti-forgery token taken from the home page: a post the page
+    /// itself would not offer (to someone refused it, or with values its form never shows), as an attacker would send it.
+    /// </summary>
+    public static Task<HttpResponseMessage> ForgePostAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostFormAsync("/", fields, url);
+
+    /// <summary>The success banner's heading, whitespace collapsed; null when the page has none.</summary>
+    public static string? Banner(IHtmlDocument page) =>
+        page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading") is { } heading ? Collapse(heading.TextContent) : null;
+
+    /// <summary>The message on a field (its <c>#{id}-error</c> element) without the hidden "Error:" prefix; null when the field has none.</summary>
+    public static string? FieldError(IHtmlDocument page, string id) =>
+        page.QuerySelector($"#{id}-error") is { } error ? Collapse(error.TextContent).Replace("Error: ", string.Empty, StringComparison.Ordinal) : null;
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public static IReadOnlyList<string> ErrorSummary(IHtmlDocument page) =>
         [.. page.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim())];
 }
