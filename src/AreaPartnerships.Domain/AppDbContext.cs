@@ -7,6 +7,7 @@ using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Meetings;
 using AreaPartnerships.Domain.Organisations;
+using AreaPartnerships.Domain.Reporting;
 using AreaPartnerships.Domain.Subjects;
 using AreaPartnerships.Domain.TaskGroups;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -54,6 +55,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IssueLink> IssueLinks => Set<IssueLink>();
 
     public DbSet<IssueCount> IssueCounts => Set<IssueCount>();
+
+    public DbSet<IssueMonthCount> IssueMonthCounts => Set<IssueMonthCount>();
+
+    public DbSet<OpenIssueDate> OpenIssueDates => Set<OpenIssueDate>();
+
+    public DbSet<WardFigureImport> WardFigureImports => Set<WardFigureImport>();
+
+    public DbSet<WardFigure> WardFigures => Set<WardFigure>();
+
+    public DbSet<HighlightReport> HighlightReports => Set<HighlightReport>();
 
     public DbSet<LevelTarget> LevelTargets => Set<LevelTarget>();
 
@@ -124,13 +135,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         }
     }
 
-    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> in the same transaction.</summary>
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> and the dashboard summaries (<see cref="IssueSummaries"/>) in the same transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseLedgerEdits();
         StampVersions();
         var counts = IssueCount.Changes(ChangeTracker);
-        if (counts.Count == 0)
+        var summaries = IssueSummaries.Changes(ChangeTracker);
+        if (counts.Count == 0 && summaries.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -138,17 +150,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         IssueCount.Apply(this, counts);
+        IssueSummaries.Apply(this, summaries);
         transaction?.Commit();
         return saved;
     }
 
-    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> in the same transaction.</summary>
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> and the dashboard summaries (<see cref="IssueSummaries"/>) in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseLedgerEdits();
         StampVersions();
         var counts = IssueCount.Changes(ChangeTracker);
-        if (counts.Count == 0)
+        var summaries = IssueSummaries.Changes(ChangeTracker);
+        if (counts.Count == 0 && summaries.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -157,6 +171,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await IssueCount.ApplyAsync(this, counts, cancellationToken);
+        await IssueSummaries.ApplyAsync(this, summaries, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -158,6 +158,82 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.ToTable("Wards");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Areas.WardFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("ReplacedByImportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("ReplacedByImportId");
+
+                    b.HasIndex("WardId", "ReplacedByImportId", "Measure");
+
+                    b.ToTable("WardFigures");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Areas.WardFigureImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FigureCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ImportedById")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.HasIndex("ImportedById");
+
+                    b.ToTable("WardFigureImports");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.AllocationChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1123,6 +1199,31 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.ToTable("IssueLinks");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueMonthCount", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Measure", "Month", "AreaId", "Level", "Key");
+
+                    b.ToTable("IssueMonthCounts");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.LevelTarget", b =>
                 {
                     b.Property<int>("Level")
@@ -1138,6 +1239,31 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.HasKey("Level");
 
                     b.ToTable("LevelTargets");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.OpenIssueDate", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Kind", "On", "AreaId", "OwnerId", "Level");
+
+                    b.ToTable("OpenIssueDates");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.ReferenceCounter", b =>
@@ -1461,6 +1587,60 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Reporting.HighlightReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AsksOfBoard")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("FrozenFigures")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("QuarterStarts")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RisksAndIssues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedById");
+
+                    b.HasIndex("AreaId", "QuarterStarts")
+                        .IsUnique();
+
+                    b.HasIndex("QuarterStarts", "Status");
+
+                    b.ToTable("HighlightReports");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Subjects.IssueSubject", b =>
@@ -1907,6 +2087,36 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Areas.WardFigure", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Areas.WardFigureImport", "Import")
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Areas.WardFigureImport", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByImportId");
+
+                    b.HasOne("AreaPartnerships.Domain.Areas.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Import");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Areas.WardFigureImport", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ImportedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.AllocationChange", b =>
                 {
                     b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinBudget", null)
@@ -2301,6 +2511,21 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Reporting.HighlightReport", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Areas.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById");
+
+                    b.Navigation("Area");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Subjects.IssueSubject", b =>

@@ -145,6 +145,78 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.ToTable("Wards");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Areas.WardFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplacedByImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("ReplacedByImportId");
+
+                    b.HasIndex("WardId", "ReplacedByImportId", "Measure");
+
+                    b.ToTable("WardFigures");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Areas.WardFigureImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FigureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.HasIndex("ImportedById");
+
+                    b.ToTable("WardFigureImports");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.AllocationChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1080,6 +1152,31 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.ToTable("IssueLinks");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.IssueMonthCount", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Measure", "Month", "AreaId", "Level", "Key");
+
+                    b.ToTable("IssueMonthCounts");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.LevelTarget", b =>
                 {
                     b.Property<int>("Level")
@@ -1095,6 +1192,31 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.HasKey("Level");
 
                     b.ToTable("LevelTargets");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Issues.OpenIssueDate", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "On", "AreaId", "OwnerId", "Level");
+
+                    b.ToTable("OpenIssueDates");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Issues.ReferenceCounter", b =>
@@ -1406,6 +1528,58 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Reporting.HighlightReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Achievements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AsksOfBoard")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenFigures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("QuarterStarts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RisksAndIssues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedById");
+
+                    b.HasIndex("AreaId", "QuarterStarts")
+                        .IsUnique();
+
+                    b.HasIndex("QuarterStarts", "Status");
+
+                    b.ToTable("HighlightReports");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Subjects.IssueSubject", b =>
@@ -1836,6 +2010,36 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Areas.WardFigure", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Areas.WardFigureImport", "Import")
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Areas.WardFigureImport", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByImportId");
+
+                    b.HasOne("AreaPartnerships.Domain.Areas.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Import");
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Areas.WardFigureImport", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ImportedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Budgets.AllocationChange", b =>
                 {
                     b.HasOne("AreaPartnerships.Domain.Budgets.QuickWinBudget", null)
@@ -2230,6 +2434,21 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AreaPartnerships.Domain.Reporting.HighlightReport", b =>
+                {
+                    b.HasOne("AreaPartnerships.Domain.Areas.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AreaPartnerships.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById");
+
+                    b.Navigation("Area");
                 });
 
             modelBuilder.Entity("AreaPartnerships.Domain.Subjects.IssueSubject", b =>

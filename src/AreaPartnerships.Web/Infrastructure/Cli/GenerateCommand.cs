@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Web.Infrastructure.Database;
@@ -183,6 +184,8 @@ public static class GenerateCommand
             }
         }
 
+        output.WriteLine($"Counting the dashboard summaries ({stopwatch.Elapsed.TotalSeconds:N0} s so far)");
+        await WithContextAsync(connectionString, db => IssueSummaries.RebuildAsync(db, ct));
         await FinishAsync(connection, run, ct);
         stopwatch.Stop();
         return run.Summary(stopwatch.Elapsed);
@@ -229,7 +232,18 @@ public static class GenerateCommand
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", ct);
     }
 
-    private static async Task MigrateAsync(string connectionString, CancellationToken ct)
+    private static Task MigrateAsync(string connectionString, CancellationToken ct) =>
+        WithContextAsync(connectionString, async (db, services) =>
+        {
+            await db.Database.MigrateAsync(ct);
+            await ReferenceData.EnsureAsync(db, services.GetRequiredService<RoleManager<ApplicationRole>>());
+        });
+
+    private static Task WithContextAsync(string connectionString, Func<AppDbContext, Task> work) =>
+        WithContextAsync(connectionString, (db, _) => work(db));
+
+    /// <summary>Runs <paramref name="work"/> with the app's own context (and Identity) on the generated file.</summary>
+    private static async Task WithContextAsync(string connectionString, Func<AppDbContext, IServiceProvider, Task> work)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DatabaseSetup.Sqlite}"] = connectionString })
@@ -240,9 +254,7 @@ public static class GenerateCommand
         services.AddIdentityCore<ApplicationUser>().AddRoles<ApplicationRole>().AddEntityFrameworkStores<AppDbContext>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync(ct);
-        await ReferenceData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<ApplicationRole>>());
+        await work(scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider);
     }
 
     /// <summary>Real data is any issue raised by someone outside the generated domain; generated data is any generated user.</summary>

@@ -1,4 +1,5 @@
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Web.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
@@ -76,8 +77,16 @@ public static class DatabaseSetup
         var migrated = false;
         if (configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
-            migrated = (await db.Database.GetPendingMigrationsAsync()).Any();
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            migrated = pending.Count > 0;
             await db.Database.MigrateAsync();
+
+            // The migration that created the dashboard summaries left them empty: count them once from the issues
+            // already there (from here on every save keeps them).
+            if (pending.Any(m => m.EndsWith("_DashboardSummariesWardFiguresHighlightReports", StringComparison.Ordinal)))
+            {
+                await IssueSummaries.RebuildAsync(db);
+            }
         }
 
         await ReferenceData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<ApplicationRole>>());
