@@ -59,6 +59,9 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.HasIndex(i => new { i.AreaId, i.Status, i.TargetDate });
         builder.HasIndex(i => new { i.AreaId, i.Status, i.FollowUpOn, i.ReferralConfirmedAt });
         builder.HasIndex(i => new { i.LastActivityAt, i.Id });
+
+        // A support officer's "no update in 14 days": their areas' open issues, oldest activity first.
+        builder.HasIndex(i => new { i.AreaId, i.Status, i.LastActivityAt });
         builder.HasIndex(i => new { i.Title, i.Id });
         builder.HasIndex(i => i.TaskGroupId);
         builder.HasIndex(i => i.RaisedById);

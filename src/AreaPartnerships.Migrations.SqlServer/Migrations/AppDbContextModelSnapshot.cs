@@ -1046,6 +1046,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AreaId", "RaisedAt", "Id");
 
+                    b.HasIndex("AreaId", "Status", "LastActivityAt");
+
                     b.HasIndex("AreaId", "Status", "TargetDate");
 
                     b.HasIndex("CategoryId", "RaisedAt", "Id");

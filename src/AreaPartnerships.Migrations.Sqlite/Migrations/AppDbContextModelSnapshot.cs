@@ -1003,6 +1003,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AreaId", "RaisedAt", "Id");
 
+                    b.HasIndex("AreaId", "Status", "LastActivityAt");
+
                     b.HasIndex("AreaId", "Status", "TargetDate");
 
                     b.HasIndex("CategoryId", "RaisedAt", "Id");

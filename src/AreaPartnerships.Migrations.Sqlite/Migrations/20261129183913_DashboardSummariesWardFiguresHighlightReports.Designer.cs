@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AreaPartnerships.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129183751_DashboardSummariesWardFiguresHighlightReports")]
+    [Migration("20261129183913_DashboardSummariesWardFiguresHighlightReports")]
     partial class DashboardSummariesWardFiguresHighlightReports
     {
         /// <inheritdoc />
@@ -1005,6 +1005,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.HasIndex("Title", "Id");
 
                     b.HasIndex("AreaId", "RaisedAt", "Id");
+
+                    b.HasIndex("AreaId", "Status", "LastActivityAt");
 
                     b.HasIndex("AreaId", "Status", "TargetDate");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AreaPartnerships.Migrations.Sqlite.Migrations
+namespace AreaPartnerships.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class DashboardSummariesWardFiguresHighlightReports : Migration
@@ -15,18 +15,18 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                 name: "HighlightReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuarterStarts = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Achievements = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RisksAndIssues = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AsksOfBoard = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedById = table.Column<int>(type: "INTEGER", nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FrozenFigures = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AreaId = table.Column<int>(type: "int", nullable: false),
+                    QuarterStarts = table.Column<DateOnly>(type: "date", nullable: false),
+                    Achievements = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    RisksAndIssues = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    AsksOfBoard = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    SubmittedById = table.Column<int>(type: "int", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FrozenFigures = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,12 +48,12 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                 name: "IssueMonthCounts",
                 columns: table => new
                 {
-                    Measure = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<int>(type: "INTEGER", nullable: false),
-                    Total = table.Column<int>(type: "INTEGER", nullable: false)
+                    Measure = table.Column<int>(type: "int", nullable: false),
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    AreaId = table.Column<int>(type: "int", nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    Key = table.Column<int>(type: "int", nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,12 +64,12 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                 name: "OpenIssueDates",
                 columns: table => new
                 {
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Total = table.Column<int>(type: "INTEGER", nullable: false)
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    AreaId = table.Column<int>(type: "int", nullable: false),
+                    OwnerId = table.Column<int>(type: "int", nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,12 +80,12 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                 name: "WardFigureImports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    ImportedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FigureCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    ImportedById = table.Column<int>(type: "int", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FigureCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,15 +102,15 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                 name: "WardFigures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ImportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WardId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Measure = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AsAt = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReplacedByImportId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ImportId = table.Column<int>(type: "int", nullable: false),
+                    WardId = table.Column<int>(type: "int", nullable: false),
+                    Measure = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AsAt = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReplacedByImportId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,6 +133,11 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Issues_AreaId_Status_LastActivityAt",
+                table: "Issues",
+                columns: new[] { "AreaId", "Status", "LastActivityAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HighlightReports_AreaId_QuarterStarts",
@@ -193,6 +198,10 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "WardFigureImports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Issues_AreaId_Status_LastActivityAt",
+                table: "Issues");
         }
     }
 }

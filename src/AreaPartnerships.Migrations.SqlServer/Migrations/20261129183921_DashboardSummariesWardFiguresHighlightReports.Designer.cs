@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AreaPartnerships.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129183759_DashboardSummariesWardFiguresHighlightReports")]
+    [Migration("20261129183921_DashboardSummariesWardFiguresHighlightReports")]
     partial class DashboardSummariesWardFiguresHighlightReports
     {
         /// <inheritdoc />
@@ -1048,6 +1048,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.HasIndex("Title", "Id");
 
                     b.HasIndex("AreaId", "RaisedAt", "Id");
+
+                    b.HasIndex("AreaId", "Status", "LastActivityAt");
 
                     b.HasIndex("AreaId", "Status", "TargetDate");
 
