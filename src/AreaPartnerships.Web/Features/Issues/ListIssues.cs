@@ -59,6 +59,22 @@ public static class ListIssues
         /// <summary>The category's theme (e.g. the financial themes), across all its categories.</summary>
         public IssueTheme? Theme { get; set; }
 
+        /// <summary>Raised on or after this UK day ("2026-04-01" or "1/4/2026"; anything else is ignored and shown as typed).</summary>
+        public string? RaisedFrom { get; set; }
+
+        /// <summary>Raised on or before this UK day.</summary>
+        public string? RaisedTo { get; set; }
+
+        public DateOnly? RaisedFromDate => DayOf(RaisedFrom);
+
+        public DateOnly? RaisedToDate => DayOf(RaisedTo);
+
+        /// <summary>A day typed as ISO ("2026-04-01", the dashboard's links) or as people write it ("1/4/2026").</summary>
+        public static DateOnly? DayOf(string? text) =>
+            string.IsNullOrWhiteSpace(text) ? null
+            : DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year >= 1900 ? day
+            : null;
+
         /// <summary>A key of <see cref="SortNames"/>; anything else (empty, missing, unknown) means the default.</summary>
         public string? Sort { get; set; } = DefaultSort;
 
@@ -77,7 +93,7 @@ public static class ListIssues
         public bool HasFilters =>
             !string.IsNullOrWhiteSpace(Q) || AreaId is not null || WardId is not null || !string.IsNullOrEmpty(Level) || Status is not null
             || OpenOnly || CategoryId is not null || OwnerId is not null || LeadOrganisationId is not null || Source is not null || Overdue
-            || Theme is not null || FollowUpDue;
+            || Theme is not null || FollowUpDue || RaisedFromDate is not null || RaisedToDate is not null;
 
         /// <summary>
         /// Puts sort, direction and position within what the list offers: an empty, missing or unknown value is the
@@ -223,7 +239,8 @@ public static class ListIssues
 
         private static bool SummaryHolds(Query query) =>
             string.IsNullOrWhiteSpace(query.Q) && query.CategoryId is null && query.OwnerId is null && query.LeadOrganisationId is null
-            && query.Source is null && query.Theme is null && !query.Overdue && !query.FollowUpDue;
+            && query.Source is null && query.Theme is null && !query.Overdue && !query.FollowUpDue
+            && query.RaisedFromDate is null && query.RaisedToDate is null;
 
         /// <summary>
         /// One page, read by key: the first page, the page after or before a row the person may see (named by its
@@ -302,6 +319,17 @@ public static class ListIssues
             if (query.WardId is { } wardId)
             {
                 issues = issues.Where(i => i.WardId == wardId);
+            }
+
+            // UK days, as the dashboard counts them: from midnight on the first day to midnight after the last.
+            if (query.RaisedFromDate is { } raisedFrom && UkTime.ToUtc(raisedFrom, TimeOnly.MinValue) is { } fromUtc)
+            {
+                issues = issues.Where(i => i.RaisedAt >= fromUtc);
+            }
+
+            if (query.RaisedToDate is { } raisedTo && UkTime.ToUtc(raisedTo.AddDays(1), TimeOnly.MinValue) is { } toUtc)
+            {
+                issues = issues.Where(i => i.RaisedAt < toUtc);
             }
 
             if (query.Level == Untriaged)

@@ -33,24 +33,8 @@ public static class ValueForMoneyReport
     public const string LowConfidence = "low";
 
     /// <summary>The period and areas as asked for: ISO dates (links) or GOV.UK date fields (the form), and areas by id.</summary>
-    public sealed class Query
+    public sealed class Query : PeriodQuery
     {
-        public string? From { get; set; }
-
-        public string? To { get; set; }
-
-        public string? FromDay { get; set; }
-
-        public string? FromMonth { get; set; }
-
-        public string? FromYear { get; set; }
-
-        public string? ToDay { get; set; }
-
-        public string? ToMonth { get; set; }
-
-        public string? ToYear { get; set; }
-
         public List<int> AreaId { get; set; } = [];
     }
 
@@ -192,48 +176,7 @@ public static class ValueForMoneyReport
     public sealed record Page(Query Asked, string FromDay, string FromMonth, string FromYear, string ToDay, string ToMonth, string ToYear,
         IReadOnlyList<AreaChoice> Areas, FinancialYear ThisYear, Report? Report);
 
-    /// <summary>The period read from the query, or the errors (field name → message).</summary>
-    public sealed record Period(DateOnly? From, DateOnly? To, IReadOnlyDictionary<string, string> Errors);
-
-    public static Period ReadPeriod(Query q, FinancialYear thisYear)
-    {
-        var errors = new Dictionary<string, string>();
-        var from = ReadDate(q.From, q.FromDay, q.FromMonth, q.FromYear, thisYear.Starts, "FromDay", "the start of the period", errors);
-        var to = ReadDate(q.To, q.ToDay, q.ToMonth, q.ToYear, thisYear.Ends, "ToDay", "the end of the period", errors);
-        if (from is { } f && to is { } t && t < f)
-        {
-            errors["ToDay"] = "The end of the period must be the same as or after the start";
-        }
-
-        return new Period(from, to, errors);
-    }
-
-    private static DateOnly? ReadDate(string? iso, string? day, string? month, string? year, DateOnly fallback, string field, string what, Dictionary<string, string> errors)
-    {
-        if (!string.IsNullOrWhiteSpace(day) || !string.IsNullOrWhiteSpace(month) || !string.IsNullOrWhiteSpace(year))
-        {
-            if (UkFormat.DateFrom(day, month, year) is { } typed)
-            {
-                return typed;
-            }
-
-            errors[field] = $"Enter {what} as a real date, for example 1 4 2026";
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(iso))
-        {
-            return fallback;
-        }
-
-        if (DateOnly.TryParseExact(iso.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed.Year >= 1900)
-        {
-            return parsed;
-        }
-
-        errors[field] = $"Enter {what} as a real date, for example 1 4 2026";
-        return null;
-    }
+    public static PeriodQuery.Dates ReadPeriod(Query q, FinancialYear thisYear) => q.Read(thisYear.Starts, thisYear.Ends);
 
     /// <summary>An issue behind a figure, with its spent and avoided for the period (and the slice's agency).</summary>
     public sealed record IssueRow(int Id, string Reference, string Title, string Area, IssueLevel? Level, IssueTheme Theme, decimal Spent, decimal Avoided,
@@ -262,7 +205,7 @@ public static class ValueForMoneyReport
         public FinancialYear ThisYear => FinancialYear.Containing(UkFormat.UkToday(clock));
 
         /// <summary>The areas this person may choose, with those asked for ticked (none asked: none ticked, meaning all).</summary>
-        public async Task<(IReadOnlyList<AreaChoice> Choices, Filter? Filter)> AreasAsync(Viewer viewer, Query q, Period period, CancellationToken ct)
+        public async Task<(IReadOnlyList<AreaChoice> Choices, Filter? Filter)> AreasAsync(Viewer viewer, Query q, PeriodQuery.Dates period, CancellationToken ct)
         {
             var allowed = viewer.ValueForMoneyAreas;
             var areas = db.Areas.AsNoTracking();
