@@ -304,6 +304,9 @@ PAGES+=(
   "Value for money, this year, every area (partnership manager)|PM|/value-for-money|list"
   "Value for money, last year, own areas (area manager)|AM|/value-for-money?$LAST_FY|list"
   "Value for money, issues behind, most avoided first (partnership manager)|PM|/value-for-money/issues?order=avoided|list"
+  "Borough dashboard, this year, every area (partnership manager)|PM|/dashboard|deep"
+  "Borough dashboard, this quarter, one area (partnership manager)|PM|/dashboard?Period=quarter&AreaId=$AREA|deep"
+  "Borough dashboard, own areas (area manager)|AM|/dashboard|deep"
 )
 if [ -n "$COST_ISSUE" ]; then
   PAGES+=(

@@ -50,10 +50,13 @@ public enum IssueMeasure
     /// <summary>Issues raised in the month, by level now and <see cref="IssueSource"/> (the key).</summary>
     RaisedBySource = 1,
 
-    /// <summary>Issues raised in the month, by level now and category id (the key; its theme is the category's).</summary>
+    /// <summary>Issues raised in the month, by category id (the key; its theme is the category's). Not by level (kept as <see cref="IssueCount.Untriaged"/>): five times fewer rows.</summary>
     RaisedByCategory = 2,
 
-    /// <summary>Issues resolved in the month (a reopened issue no longer counts), by level and whole UK days from raised to resolved (the key).</summary>
+    /// <summary>
+    /// Issues resolved in the month (a reopened issue no longer counts), by level and the whole UK days from raised to
+    /// resolved (the key), to the day up to a month, then in weeks (<see cref="IssueMonthCount.DaysBand"/>).
+    /// </summary>
     Resolved = 3,
 
     /// <summary>Level changes made in the month by a step up or down: from the level (Level) to the level (the key).</summary>
@@ -105,13 +108,39 @@ public class IssueMonthCount
     {
         var raised = MonthOf(issue.RaisedAt);
         yield return new Id(IssueMeasure.RaisedBySource, raised, issue.AreaId, issue.LevelOrUntriaged, (int)issue.Source);
-        yield return new Id(IssueMeasure.RaisedByCategory, raised, issue.AreaId, issue.LevelOrUntriaged, issue.CategoryId);
+        yield return new Id(IssueMeasure.RaisedByCategory, raised, issue.AreaId, IssueCount.Untriaged, issue.CategoryId);
         if (issue.ResolvedAt is { } resolvedAt)
         {
             var days = UkTime.DateOf(resolvedAt).DayNumber - UkTime.DateOf(issue.RaisedAt).DayNumber;
-            yield return new Id(IssueMeasure.Resolved, MonthOf(resolvedAt), issue.AreaId, issue.LevelOrUntriaged, Math.Max(0, days));
+            yield return new Id(IssueMeasure.Resolved, MonthOf(resolvedAt), issue.AreaId, issue.LevelOrUntriaged, DaysBand(days));
         }
     }
+
+    /// <summary>The longest time to resolve counted apart: two years (anything longer counts as this).</summary>
+    public const int MostDays = 730;
+
+    /// <summary>
+    /// The days taken, as counted: exact up to 31 days; then the first day of its week (32–38, 39–45…) up to 365;
+    /// then of its four weeks up to <see cref="MostDays"/>. A median is then exact to the day within a month, and to
+    /// the week or four weeks beyond (a few hundred rows a year instead of one a day per area and level).
+    /// </summary>
+    public static int DaysBand(int days) => days switch
+    {
+        <= 0 => 0,
+        <= 31 => days,
+        <= 367 => 32 + ((days - 32) / 7 * 7),
+        < MostDays => 368 + ((days - 368) / 28 * 28),
+        _ => MostDays,
+    };
+
+    /// <summary>The last day of the band that starts at <paramref name="band"/> (<see cref="DaysBand"/>).</summary>
+    public static int DaysBandEnd(int band) => band switch
+    {
+        <= 31 => band,
+        <= 367 => band + 6,
+        < MostDays => Math.Min(band + 27, MostDays - 1),
+        _ => int.MaxValue,
+    };
 
     /// <summary>A step up or down recorded on the timeline, as a flow ("Level 2" → "Level 3").</summary>
     public static Id? FlowOf(int areaId, IssueEventKind kind, DateTime occurredAt, string? oldValue, string? newValue) =>

@@ -166,9 +166,10 @@ public sealed class IssueSummariesTests(AppFactory app) : IClassFixture<AppFacto
 
         var months = new List<string>();
         months.AddRange(issues.GroupBy(i => Row(IssueMeasure.RaisedBySource, Month(i.RaisedAt), i.AreaId, LevelOf(i), (int)i.Source)).Select(g => $"{g.Key} = {g.Count()}"));
-        months.AddRange(issues.GroupBy(i => Row(IssueMeasure.RaisedByCategory, Month(i.RaisedAt), i.AreaId, LevelOf(i), i.CategoryId)).Select(g => $"{g.Key} = {g.Count()}"));
+        months.AddRange(issues.GroupBy(i => Row(IssueMeasure.RaisedByCategory, Month(i.RaisedAt), i.AreaId, 0, i.CategoryId)).Select(g => $"{g.Key} = {g.Count()}"));
         months.AddRange(issues.Where(i => i.ResolvedAt != null)
-            .GroupBy(i => Row(IssueMeasure.Resolved, Month(i.ResolvedAt!.Value), i.AreaId, LevelOf(i), UkTime.DateOf(i.ResolvedAt.Value).DayNumber - UkTime.DateOf(i.RaisedAt).DayNumber))
+            .GroupBy(i => Row(IssueMeasure.Resolved, Month(i.ResolvedAt!.Value), i.AreaId, LevelOf(i),
+                IssueMonthCount.DaysBand(UkTime.DateOf(i.ResolvedAt.Value).DayNumber - UkTime.DateOf(i.RaisedAt).DayNumber)))
             .Select(g => $"{g.Key} = {g.Count()}"));
         months.AddRange(steps.GroupBy(s => Row(IssueMeasure.Flow, Month(s.OccurredAt), s.AreaId, s.OldValue![6..], s.NewValue![6..])).Select(g => $"{g.Key} = {g.Count()}"));
 

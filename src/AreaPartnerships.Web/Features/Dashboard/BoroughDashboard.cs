@@ -275,38 +275,41 @@ public static class BoroughDashboard
                 FigureCell.Count(followUps.GetValueOrDefault(area), Issues(("AreaId", area), ("FollowUpDue", true))),
             ])).ToList();
 
-            // Area managers: every user in the role (a handful per area), with the open issues they own in scope.
+            // Area managers with an area in scope (a handful per area), and the areas each manages. A Level 1 issue has no
+            // owner (it is referred to a front-line service), but the area's manager still chases its follow-ups: that
+            // is the Level 1 work the review says still lands on area managers.
             var managers = await (from u in db.Users.AsNoTracking()
                                   join ur in db.UserRoles on u.Id equals ur.UserId
                                   join r in db.Roles on ur.RoleId equals r.Id
-                                  where r.Name == Roles.AreaManager
-                                  orderby u.DisplayName
-                                  select new { u.Id, u.DisplayName }).ToListAsync(ct);
+                                  join ua in db.UserAreas on u.Id equals ua.UserId
+                                  where r.Name == Roles.AreaManager && areaIds.Contains(ua.AreaId)
+                                  select new { u.Id, u.DisplayName, ua.AreaId }).ToListAsync(ct);
             var owned = open.Where(o => o.What == OpenByOwnerLevel).ToList();
-            var managerRows = managers
-                .Select(m => new
-                {
-                    m.Id,
-                    m.DisplayName,
-                    Open = owned.Where(o => o.A == m.Id).Sum(o => o.Total),
-                    Overdue = overdue.Where(o => o.B == m.Id).Sum(o => o.Total),
-                    Level1 = owned.Where(o => o.A == m.Id && o.B == (int)IssueLevel.FrontLine).Sum(o => o.Total),
-                })
-                .Where(m => m.Open > 0 || areaIds.Count == 1)
-                .Where(m => m.Open > 0 || m.Overdue > 0)
-                .Select(m => new FigureRow(m.DisplayName,
+            var managerRows = managers.GroupBy(m => (m.Id, m.DisplayName)).OrderBy(g => g.Key.DisplayName).Select(g =>
+            {
+                var theirs = g.Select(m => m.AreaId).Distinct().ToList();
+                var onlyArea = theirs.Count == 1 ? theirs[0] : (int?)null;
+                var level1 = counts.Where(c => theirs.Contains(c.AreaId) && c.Level == (int)IssueLevel.FrontLine).Sum(c => c.Total);
+                var followUpsDue = theirs.Sum(followUps.GetValueOrDefault);
+                var ownedOpen = owned.Where(o => o.A == g.Key.Id).Sum(o => o.Total);
+                var ownedOverdue = overdue.Where(o => o.B == g.Key.Id).Sum(o => o.Total);
+                return new FigureRow(g.Key.DisplayName,
                 [
-                    FigureCell.Count(m.Level1, Issues(("OwnerId", m.Id), ("Level", "1"), ("OpenOnly", true))),
-                    FigureCell.Count(m.Open, Issues(("OwnerId", m.Id), ("OpenOnly", true))),
-                    FigureCell.Count(m.Overdue, Issues(("OwnerId", m.Id), ("Overdue", true))),
-                ])).ToList();
+                    FigureCell.Count(level1, onlyArea is { } a1 ? Issues(("AreaId", a1), ("Level", "1"), ("OpenOnly", true)) : null),
+                    FigureCell.Count(followUpsDue, onlyArea is { } a2 ? Issues(("AreaId", a2), ("FollowUpDue", true)) : null),
+                    FigureCell.Count(ownedOpen, Issues(("OwnerId", g.Key.Id), ("OpenOnly", true))),
+                    FigureCell.Count(ownedOverdue, Issues(("OwnerId", g.Key.Id), ("Overdue", true))),
+                ]);
+            }).ToList();
 
             return new Panel("pressure", "Pressure and capacity",
                 "Open, overdue and follow-up work by area, and by area manager — with the Level 1 issues still owned by area managers, the capacity drain the review names.",
             [
                 new FigureTable("pressure-by-area", "Open and overdue issues by area", "Area", ["Open", "Overdue", "Follow-ups due"], areaRows, ChartKind.StackedBars, 1),
-                new FigureTable("pressure-by-manager", "Issues owned by each area manager", "Area manager", ["Level 1 (front-line work)", "Open", "Overdue"], managerRows,
-                    ChartKind.StackedBars, 1, managerRows.Count == 0 ? "No area manager owns an open issue here." : null),
+                new FigureTable("pressure-by-manager", "Work on each area manager", "Area manager",
+                    ["Level 1 open in their areas", "Level 1 follow-ups due", "Issues they own", "Issues they own overdue"], managerRows,
+                    ChartKind.StackedBars, 1, managerRows.Count == 0 ? "No area manager looks after these areas." :
+                    "Level 1 issues are referred to a front-line service, but the area manager follows each up until it is confirmed done. The Level 1 figures for a manager of more than one area are not links: open each area's figures above."),
             ], []);
         }
 
@@ -350,7 +353,7 @@ public static class BoroughDashboard
                 return new FigureRow(LevelName(level),
                 [
                     FigureCell.Count(count),
-                    Median(days) is { } median ? new FigureCell(median, $"{median:0.#} days") : FigureCell.Words("None resolved"),
+                    Median(days) ?? FigureCell.Words("None resolved"),
                 ]);
             }).ToList();
 
@@ -363,8 +366,12 @@ public static class BoroughDashboard
             ], []);
         }
 
-        /// <summary>The median of a histogram of whole days (the middle value, or the mean of the two middle values).</summary>
-        public static decimal? Median(IReadOnlyList<(int Days, int Total)> histogram)
+        /// <summary>
+        /// The median of the days taken, from the counts by band (<see cref="IssueMonthCount.DaysBand"/>): the middle
+        /// value (the mean of the two middle values for an even count) when it is counted to the day, otherwise the
+        /// band it falls in ("39 to 45 days"). Null when nothing was resolved.
+        /// </summary>
+        public static FigureCell? Median(IReadOnlyList<(int Band, int Total)> histogram)
         {
             var count = histogram.Sum(h => h.Total);
             if (count == 0)
@@ -374,20 +381,28 @@ public static class BoroughDashboard
 
             int At(int index)
             {
-                foreach (var (days, total) in histogram)
+                foreach (var (band, total) in histogram)
                 {
                     if (index < total)
                     {
-                        return days;
+                        return band;
                     }
 
                     index -= total;
                 }
 
-                return histogram[^1].Days;
+                return histogram[^1].Band;
             }
 
-            return count % 2 == 1 ? At(count / 2) : (At((count / 2) - 1) + At(count / 2)) / 2m;
+            var (low, high) = (At((count - 1) / 2), At(count / 2));
+            if (IssueMonthCount.DaysBandEnd(high) == high)
+            {
+                var median = (low + high) / 2m;
+                return new FigureCell(median, median == 1 ? "1 day" : $"{median:0.#} days");
+            }
+
+            var end = IssueMonthCount.DaysBandEnd(high);
+            return new FigureCell(low, end == int.MaxValue ? $"over {UkFormat.Number(IssueMonthCount.MostDays)} days" : $"{low} to {end} days");
         }
 
         private async Task<Panel> TaskGroupsAsync(CancellationToken ct)
