@@ -98,6 +98,45 @@ public static class BoroughDashboard
         public int Total { get; init; }
     }
 
+    /// <summary>
+    /// The median of the days taken, from the counts by band (<see cref="IssueMonthCount.DaysBand"/>): the middle
+    /// value (the mean of the two middle values for an even count) when it is counted to the day, otherwise the
+    /// band it falls in ("39 to 45 days"). Null when nothing was resolved.
+    /// </summary>
+    public static FigureCell? MedianDays(IReadOnlyList<(int Band, int Total)> histogram)
+    {
+        var count = histogram.Sum(h => h.Total);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        int At(int index)
+        {
+            foreach (var (band, total) in histogram)
+            {
+                if (index < total)
+                {
+                    return band;
+                }
+
+                index -= total;
+            }
+
+            return histogram[^1].Band;
+        }
+
+        var (low, high) = (At((count - 1) / 2), At(count / 2));
+        if (IssueMonthCount.DaysBandEnd(high) == high)
+        {
+            var median = (low + high) / 2m;
+            return new FigureCell(median, median == 1 ? "1 day" : $"{median:0.#} days");
+        }
+
+        var end = IssueMonthCount.DaysBandEnd(high);
+        return new FigureCell(low, end == int.MaxValue ? $"over {UkFormat.Number(IssueMonthCount.MostDays)} days" : $"{low} to {end} days");
+    }
+
     public sealed class Handler(AppDbContext db, TimeProvider clock, LinkGenerator links, ValueForMoneyReport.Handler valueForMoney)
     {
         public async Task<Model?> HandleAsync(Viewer viewer, Query q, CancellationToken ct)
@@ -353,7 +392,7 @@ public static class BoroughDashboard
                 return new FigureRow(LevelName(level),
                 [
                     FigureCell.Count(count),
-                    Median(days) ?? FigureCell.Words("None resolved"),
+                    MedianDays(days) ?? FigureCell.Words("None resolved"),
                 ]);
             }).ToList();
 
@@ -364,45 +403,6 @@ public static class BoroughDashboard
                 new FigureTable("days-to-resolve", "Days from raised to resolved (issues resolved in the period)", "Level", ["Resolved", "Median"], medianRows,
                     Note: MonthsNote()),
             ], []);
-        }
-
-        /// <summary>
-        /// The median of the days taken, from the counts by band (<see cref="IssueMonthCount.DaysBand"/>): the middle
-        /// value (the mean of the two middle values for an even count) when it is counted to the day, otherwise the
-        /// band it falls in ("39 to 45 days"). Null when nothing was resolved.
-        /// </summary>
-        public static FigureCell? Median(IReadOnlyList<(int Band, int Total)> histogram)
-        {
-            var count = histogram.Sum(h => h.Total);
-            if (count == 0)
-            {
-                return null;
-            }
-
-            int At(int index)
-            {
-                foreach (var (band, total) in histogram)
-                {
-                    if (index < total)
-                    {
-                        return band;
-                    }
-
-                    index -= total;
-                }
-
-                return histogram[^1].Band;
-            }
-
-            var (low, high) = (At((count - 1) / 2), At(count / 2));
-            if (IssueMonthCount.DaysBandEnd(high) == high)
-            {
-                var median = (low + high) / 2m;
-                return new FigureCell(median, median == 1 ? "1 day" : $"{median:0.#} days");
-            }
-
-            var end = IssueMonthCount.DaysBandEnd(high);
-            return new FigureCell(low, end == int.MaxValue ? $"over {UkFormat.Number(IssueMonthCount.MostDays)} days" : $"{low} to {end} days");
         }
 
         private async Task<Panel> TaskGroupsAsync(CancellationToken ct)
