@@ -469,8 +469,12 @@ public static class BoroughDashboard
                 ["Area"] = area.ToString(CultureInfo.InvariantCulture),
                 ["Type"] = type,
                 ["When"] = ListMeetings.Past,
-                ["FromDay"] = scope.From.Day, ["FromMonth"] = scope.From.Month, ["FromYear"] = scope.From.Year,
-                ["ToDay"] = scope.To.Day, ["ToMonth"] = scope.To.Month, ["ToYear"] = scope.To.Year,
+                ["FromDay"] = scope.From.Day,
+                ["FromMonth"] = scope.From.Month,
+                ["FromYear"] = scope.From.Year,
+                ["ToDay"] = scope.To.Day,
+                ["ToMonth"] = scope.To.Month,
+                ["ToYear"] = scope.To.Year,
             })!;
 
             var rows = areaIds.Select(area => new FigureRow(_areaNames[area],

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using AreaPartnerships.Domain;
-using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure.Database;
 using AreaPartnerships.Web.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
 using AreaPartnerships.Domain;
-using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
