@@ -183,11 +183,14 @@ public static class HomePanels
                 .Take(HomePage.TopFew).ToListAsync(ct);
 
             // Resolved (and since closed) in the last 30 days: an issue resolved then was last touched then or later, so the
-            // (AreaId, Status, LastActivityAt) index bounds the read to the wards' areas' recent resolutions.
+            // candidates are read from the (AreaId, Status, LastActivityAt) index — the wards' areas' recent resolutions, a
+            // few hundred at national scale — as a list of ids (a subquery, so the planner cannot prefer the ward's
+            // index and read every issue ever resolved in the ward), then checked against the rule and the resolution date.
             var cutoff = StartOfToday.AddDays(-RecentDays);
-            var resolved = visible.Where(i => wardAreaIds.Contains(i.AreaId)
-                && (i.Status == IssueStatus.Resolved || i.Status == IssueStatus.Closed)
-                && i.LastActivityAt >= cutoff && i.ResolvedAt >= cutoff);
+            var candidates = db.Issues.Where(i => wardAreaIds.Contains(i.AreaId)
+                    && (i.Status == IssueStatus.Resolved || i.Status == IssueStatus.Closed) && i.LastActivityAt >= cutoff)
+                .Select(i => i.Id);
+            var resolved = visible.Where(i => candidates.Contains(i.Id) && i.ResolvedAt >= cutoff);
             var resolvedCount = await resolved.CountAsync(ct);
             var latestResolved = resolvedCount == 0 ? [] : await Progress(resolved.OrderByDescending(i => i.ResolvedAt).ThenByDescending(i => i.Id)).Take(HomePage.TopFew).ToListAsync(ct);
 
