@@ -69,8 +69,11 @@ public static class HomePage
         int OverdueActions,
         IReadOnlyList<ActionItem> TopOverdueActions);
 
-    /// <summary>A link to a page of the service, by its controller and action (never a hard-coded path).</summary>
-    public sealed record PageLink(string Text, string Controller, string Action);
+    /// <summary>
+    /// A link to a page of the service, by its controller and action (never a hard-coded path); <paramref name="Fallback"/>
+    /// is the agreed path of a page being built alongside, used only while its controller does not exist yet.
+    /// </summary>
+    public sealed record PageLink(string Text, string Controller, string Action, string? Fallback = null);
 
     public sealed record Model(
         string Role,
@@ -81,7 +84,21 @@ public static class HomePage
         ScopeRow? Total,
         IReadOnlyList<Column> Columns,
         Worklist? Worklist,
-        IReadOnlyList<PageLink> Links);
+        IReadOnlyList<PageLink> Links)
+    {
+        public HomePanels.AreaManagerPanels? AreaManager { get; init; }
+
+        public HomePanels.SupportOfficerPanels? SupportOfficer { get; init; }
+
+        public HomePanels.CouncillorPanels? Councillor { get; init; }
+
+        public HomePanels.PartnerPanels? Partner { get; init; }
+
+        /// <summary>The signed-in person's id (the owner in "my open issues" links).</summary>
+        public int UserId { get; init; }
+
+        public DateOnly Today { get; init; }
+    }
 
     /// <summary>
     /// The case list's filter for a count: its route values (the list's own query parameter names), so
@@ -138,6 +155,7 @@ public static class HomePage
             var role = Roles.All.FirstOrDefault(user.IsInRole) ?? string.Empty;
             var heading = $"Welcome, {name}";
             var today = UkFormat.UkToday(clock);
+            var now = clock.GetUtcNow().UtcDateTime;
 
             switch (role)
             {
@@ -147,6 +165,7 @@ public static class HomePage
                         new("Areas", "Areas", "Index"), new("Wards", "Wards", "Index"), new("Organisations", "Organisations", "Index"), new("Unit costs", "UnitCosts", "Index"),
                         new("Categories", "Categories", "Index"),
                         new("Users", "Users", "Index"), new("Response targets", "LevelTargets", "Index"),
+                        new("Ward figures", "WardFigures", "Index", "/admin/ward-figures"),
                     ]);
 
                 case Roles.PartnershipManager:
@@ -162,15 +181,22 @@ public static class HomePage
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var rows = await ByAreaAsync(viewer, today, ct);
                         var totals = rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts);
+                        var worklist = await WorklistAsync(viewer, totals, today, ct);
+                        var panels = await new HomePanels.Reader(db, viewer, now, today)
+                            .AreaManagerAsync([.. rows.Select(r => (r.AreaId!.Value, r.Name))], ct);
                         return new Model(role, heading, "Your areas: what needs you now, then every area's open issues.", "Area", rows, null, AllColumns,
-                            await WorklistAsync(viewer, totals, today, ct), []);
+                            worklist, [])
+                        { AreaManager = panels, UserId = viewer.UserId };
                     }
 
                 case Roles.SupportOfficer:
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
+                        var rows = await ByAreaAsync(viewer, today, ct);
+                        var panels = await new HomePanels.Reader(db, viewer, now, today).SupportOfficerAsync(ct);
                         return new Model(role, heading, "Your area: raise and update issues, and keep task group actions moving.", "Area",
-                            await ByAreaAsync(viewer, today, ct), null, AllColumns, null, []);
+                            rows, null, AllColumns, null, [])
+                        { SupportOfficer = panels, UserId = viewer.UserId };
                     }
 
                 case Roles.Councillor:
@@ -178,12 +204,15 @@ public static class HomePage
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var wardIds = viewer.WardIds;
                         var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
-                            .Select(w => new { w.Id, w.Name, Area = w.Area.Name }).ToListAsync(ct);
+                            .Select(w => new { w.Id, w.Name, w.AreaId, Area = w.Area.Name }).ToListAsync(ct);
                         Column[] columns = [Column.Open, Column.AwaitingTriage];
                         var counts = await CountAsync(viewer, Scope.Ward, columns, today, ct);
+                        var panels = await new HomePanels.Reader(db, viewer, now, today).CouncillorAsync(
+                            [.. wards.Select(w => new HomePanels.WardItem(w.Id, w.Name))], [.. wards.Select(w => w.AreaId).Distinct()], ct);
                         return new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
                             [.. wards.Select(w => new ScopeRow(w.Name, w.Area, null, w.Id, counts.GetValueOrDefault(w.Id, Counts.None)))],
-                            null, columns, null, []);
+                            null, columns, null, [])
+                        { Councillor = panels, UserId = viewer.UserId };
                     }
 
                 case Roles.PartnerUser:
@@ -199,10 +228,12 @@ public static class HomePage
                         // Everything this partner may see (the case list's own rule), whatever area it is in.
                         Column[] columns = [Column.Open, Column.Overdue];
                         var counts = await CountAsync(viewer, Scope.Everything, columns, today, ct);
+                        var panels = await new HomePanels.Reader(db, viewer, now, today).PartnerAsync(organisationId!.Value, ct);
                         return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
                             [new ScopeRow(organisation, null, null, null, counts.GetValueOrDefault(0, Counts.None))],
                             null, columns, null,
-                            [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")]);
+                            [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")])
+                        { Partner = panels, UserId = viewer.UserId, Today = today };
                     }
 
                 default:
@@ -249,6 +280,7 @@ public static class HomePage
             };
 
             Dictionary<int, (int Open, int New)> open;
+            Dictionary<int, int>? overdueAmongOpen = null;
             if (viewer.VisibleIssueCounts(db) is { } summary)
             {
                 var openRows = summary.Where(c => c.Status == IssueStatus.New || c.Status == IssueStatus.Triaged || c.Status == IssueStatus.InProgress);
@@ -264,15 +296,20 @@ public static class HomePage
             }
             else
             {
-                open = await visible
+                // A partner's open issues are few and found through the indexes their rule names (one per term), so the
+                // overdue ones are counted among them in the same read: on its own, an overdue count would start from the
+                // (Status, TargetDate) index and read every overdue issue in the borough to find theirs.
+                var rows = await visible
                     .Where(i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
                     .GroupBy(key)
-                    .Select(g => new { g.Key, Open = g.Count(), New = g.Count(i => i.Status == IssueStatus.New) })
-                    .ToDictionaryAsync(g => g.Key, g => (g.Open, g.New), ct);
+                    .Select(g => new { g.Key, Open = g.Count(), New = g.Count(i => i.Status == IssueStatus.New), Overdue = g.Count(i => i.TargetDate != null && i.TargetDate < today) })
+                    .ToListAsync(ct);
+                open = rows.ToDictionary(g => g.Key, g => (g.Open, g.New));
+                overdueAmongOpen = rows.ToDictionary(g => g.Key, g => g.Overdue);
             }
 
             // Only the columns the page shows are counted.
-            var overdue = !columns.Contains(Column.Overdue) ? [] : await visible
+            var overdue = !columns.Contains(Column.Overdue) ? [] : overdueAmongOpen ?? await visible
                 .Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
                     && i.TargetDate != null && i.TargetDate < today)
                 .GroupBy(key)
