@@ -17,8 +17,8 @@ public sealed class DashboardJourneyTests(BrowserFixture browser)
         await page.AssertAccessibleAsync();
 
         // This quarter, South Walsall.
-        await page.GetByLabel("This quarter").CheckAsync();
-        await page.GetByLabel("Area").SelectOptionAsync(new SelectOptionValue { Label = "South Walsall" });
+        await page.GetByLabel("This quarter", new() { Exact = true }).CheckAsync();
+        await page.Locator("#AreaId").SelectOptionAsync(new SelectOptionValue { Label = "South Walsall" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the dashboard" }).ClickAsync();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/London"));
         var quarter = new DateOnly(today.Year, (((today.Month - 1) / 3) * 3) + 1, 1);
