@@ -198,6 +198,18 @@ public sealed class WardFigureImportTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task A_file_far_over_the_limit_is_refused_unread()
+    {
+        var w = await CreateAsync(app);
+        var imports = await ImportCountAsync(app);
+
+        var response = await UploadAsync(app.ClientFor(w.Administrator.Id), "figures.csv", new byte[5 * 1024 * 1024]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(imports, await ImportCountAsync(app));
+    }
+
+    [Fact]
     public async Task The_example_file_names_the_services_wards_and_uploaded_unchanged_imports_nothing()
     {
         var w = await CreateAsync(app);

@@ -182,10 +182,10 @@ public sealed class WardFigureFileTests
     }
 
     [Fact]
-    public void Text_is_read_as_UTF_8_without_its_byte_order_mark_or_else_as_Latin_1()
+    public void Text_is_read_as_UTF_8_without_its_byte_order_mark_or_else_as_Windows_1252()
     {
-        Assert.Equal("Ward,Café", WardFigureFile.Decode([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("Ward,Café")]));
-        Assert.Equal("Ward,Café", WardFigureFile.Decode(Encoding.Latin1.GetBytes("Ward,Café")));
+        Assert.Equal("Ward,Café ‘x’", WardFigureFile.Decode([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("Ward,Café ‘x’")]));
+        Assert.Equal("Ward,Café ‘x’", WardFigureFile.Decode([.. "Ward,Caf"u8, 0xE9, 0x20, 0x91, 0x78, 0x92]));
     }
 
     [Theory]

@@ -67,8 +67,9 @@ public static partial class WardFigureFile
         string.Equals(heading.Trim(), measure, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Decodes the uploaded bytes: UTF-8 (with or without a byte-order mark), or, failing that, Windows Latin 1 (what
-    /// older spreadsheets save). Null when the bytes are not text at all (a null byte: a spreadsheet or other binary file).
+    /// Decodes the uploaded bytes: UTF-8 (with or without a byte-order mark), or, failing that, Windows-1252 (what
+    /// spreadsheets on Windows save as plain "CSV"). Null when the bytes are not text at all (a null byte: a spreadsheet or
+    /// other binary file).
     /// </summary>
     public static string? Decode(byte[] bytes)
     {
@@ -84,7 +85,7 @@ public static partial class WardFigureFile
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.Latin1.GetString(bytes);
+            return CodePagesEncodingProvider.Instance.GetEncoding(1252)?.GetString(bytes) ?? Encoding.Latin1.GetString(bytes);
         }
     }
 

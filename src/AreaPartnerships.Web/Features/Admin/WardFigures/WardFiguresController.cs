@@ -14,7 +14,10 @@ namespace AreaPartnerships.Web.Features.Admin.WardFigures;
 [Route("admin/ward-figures")]
 public sealed class WardFiguresController : Controller
 {
-    /// <summary>Room for a file of up to 1 MB and the rest of the form; anything far larger is refused unread.</summary>
+    /// <summary>
+    /// Room for a file of up to 1 MB and the rest of the form (a larger file up to this is read and refused with a message);
+    /// anything larger is refused unread, with the "could not accept what you sent" page (<c>UnreadableFormFilter</c>).
+    /// </summary>
     private const int FormLimit = 4 * WardFigureFile.MaxBytes;
 
     [HttpGet("")]
@@ -35,7 +38,6 @@ public sealed class WardFiguresController : Controller
 
     [HttpPost("import")]
     [RequestFormLimits(MultipartBodyLengthLimit = FormLimit)]
-    [RequestSizeLimit(FormLimit)]
     public async Task<IActionResult> Import(ImportWardFigures.Form form, [FromServices] ImportWardFigures.Validator validator,
         [FromServices] ImportWardFigures.Handler handler, CancellationToken ct)
     {
