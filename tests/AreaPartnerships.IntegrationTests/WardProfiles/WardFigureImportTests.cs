@@ -98,6 +98,19 @@ public sealed class WardFigureImportTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal("2,500", Cell(profile, "[data-testid=population]"));
     }
 
+    [Fact]
+    public async Task An_import_moves_on_the_version_of_each_ward_it_gives_figures_so_a_racing_save_is_refused()
+    {
+        var w = await CreateAsync(app);
+        var before = await app.WithDbAsync(db => db.Wards.AsNoTracking().Where(x => x.Id == w.WardA1.Id || x.Id == w.WardB1.Id).ToDictionaryAsync(x => x.Id, x => x.Version));
+
+        await UploadAsync(app.ClientFor(w.Administrator.Id), w.SecondFile);
+
+        var after = await app.WithDbAsync(db => db.Wards.AsNoTracking().Where(x => x.Id == w.WardA1.Id || x.Id == w.WardB1.Id).ToDictionaryAsync(x => x.Id, x => x.Version));
+        Assert.NotEqual(before[w.WardA1.Id], after[w.WardA1.Id]);
+        Assert.Equal(before[w.WardB1.Id], after[w.WardB1.Id]);
+    }
+
     public static TheoryData<string, string> MalformedFiles => new()
     {
         { "Ward,Population,Claimant count\nSource,ONS,DWP\nDate,30/06/2022,31/10/2026\n{A1},100,1\n{A2},200,12x\n", "Row 5, column ‘Claimant count’: ‘12x’ is not a number" },

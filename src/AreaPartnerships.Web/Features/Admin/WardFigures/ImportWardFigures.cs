@@ -11,6 +11,8 @@ namespace AreaPartnerships.Web.Features.Admin.WardFigures;
 /// adds its figures, marks each ward's figure for the same measure (matched without regard to case) as replaced by
 /// it — the old one stays, as history — and sets the ward's own population and deprivation rank from those columns, so
 /// the wards page and the ward profile agree. A blank cell leaves the ward's current figure for that measure as it was.
+/// Each ward given figures has its version moved on in the same save, so concurrent imports cannot leave two current
+/// figures for one measure.
 /// </summary>
 public static class ImportWardFigures
 {
@@ -131,6 +133,14 @@ public static class ImportWardFigures
                 if (population != ward.Population || rank != ward.DeprivationRank)
                 {
                     ward.Update(ward.Name, ward.AreaId, population, rank, ward.IsActive);
+                }
+
+                // The ward's version moves on with every import that gives it figures, so two imports (or an import and an
+                // edit on the wards page) racing over the same ward cannot both replace its current figures: the later save
+                // finds the version changed and is refused whole.
+                if (any)
+                {
+                    db.Entry(ward).Property(w => w.Version).IsModified = true;
                 }
             }
 
