@@ -78,6 +78,6 @@ public readonly partial record struct FinancialQuarter
 
     private static string MonthName(DateOnly date) => date.ToString("MMMM", CultureInfo.GetCultureInfo("en-GB"));
 
-    [GeneratedRegex(@"^(\d{4})-[Qq]([1-4])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{4})-[Qq]([1-4])\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
