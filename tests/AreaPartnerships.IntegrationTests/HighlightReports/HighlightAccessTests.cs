@@ -77,6 +77,8 @@ public sealed class HighlightAccessTests(AppFactory app) : IClassFixture<AppFact
         var version = (await ReportAsync(app, w.AreaA, Quarter))!.Version.ToString();
         var post = await Html.ForgePostAsync(client, w.ReportUrl, [new("Achievements", "Rewritten"), new("Version", version), new("Intent", "submit")]);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        var tooLong = await Html.ForgePostAsync(client, w.ReportUrl, [new("Achievements", new string('x', 5000)), new("Version", version), new("Intent", "save")]);
+        Assert.Equal(HttpStatusCode.Forbidden, tooLong.StatusCode);
         Assert.Equal(Domain.Reporting.HighlightReportStatus.Draft, (await ReportAsync(app, w.AreaA, Quarter))!.Status);
     }
 

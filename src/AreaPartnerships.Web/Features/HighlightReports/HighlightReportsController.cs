@@ -53,6 +53,13 @@ public sealed class HighlightReportsController(AppDbContext db, TimeProvider clo
             return NotFound();
         }
 
+        if (!viewer.WritesHighlightReport(area.Id))
+        {
+            // Read, not written, by them: refused before anything posted is looked at.
+            logger.LogWarning("User {UserId} ({Role}) tried to write the highlight report of area {AreaId}, which they may only read", viewer.UserId, viewer.Role, area.Id);
+            return Forbid();
+        }
+
         return await this.SaveFormAsync(form, validator, async () => await handler.HandleAsync(viewer, area, q, form, ct),
             _ =>
             {

@@ -48,9 +48,8 @@ public static class ListHighlightReports
             var rows = areas.Select(area =>
             {
                 var report = reports.SingleOrDefault(r => r.AreaId == area.Id);
-                var (thisQuarter, previous) = report?.FrozenFigures is { } json
-                    ? HighlightFigures.Frozen.FromJson(json) is var frozen ? (frozen.This.Issues, frozen.Previous.Issues) : default
-                    : (now[area.Id], before[area.Id]);
+                var frozen = report?.FrozenFigures is { } json ? HighlightFigures.Frozen.FromJson(json) : null;
+                var (thisQuarter, previous) = frozen is null ? (now[area.Id], before[area.Id]) : (frozen.This.Issues, frozen.Previous.Issues);
                 return new Row(area, report?.Status, report?.SubmittedBy, report?.SubmittedAt, Headline(thisQuarter, previous),
                     ViewHighlightReport.ReportUrl(area.Id, quarter));
             }).ToList();
