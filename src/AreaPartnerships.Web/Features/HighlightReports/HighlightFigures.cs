@@ -136,16 +136,19 @@ public static class HighlightFigures
 
             var issues = await IssuesAsync([areaId], from, to, ct);
 
-            // Task groups: the area's groups that were active at the end of the period (with the priority each serves).
+            // Task groups: the area's groups set up before the period ended and not closed before it began (by the
+            // area's index); those still open at its end were active then. Their actions are then read by group.
             var groups = await db.TaskGroups.AsNoTracking()
-                .Where(g => g.AreaId == areaId && g.CreatedAt < endUtc && (g.ClosedAt == null || g.ClosedAt >= endUtc))
-                .Select(g => new { g.Id, g.PriorityId })
+                .Where(g => g.AreaId == areaId && g.CreatedAt < endUtc && (g.ClosedAt == null || g.ClosedAt >= startUtc))
+                .Select(g => new { g.Id, g.PriorityId, Active = g.ClosedAt == null || g.ClosedAt >= endUtc })
                 .ToListAsync(ct);
+            var groupIds = groups.Select(g => (int?)g.Id).ToList();
+            var active = groups.Where(g => g.Active).ToList();
 
             // Their actions that count: done in the period, or still open and due by the end of it.
             var (done, notStarted, inProgress, blocked) = (PlanActionStatus.Done, PlanActionStatus.NotStarted, PlanActionStatus.InProgress, PlanActionStatus.Blocked);
             var actions = await db.PlanActions.AsNoTracking()
-                .Where(a => a.TaskGroupId != null && db.TaskGroups.Any(g => g.Id == a.TaskGroupId && g.AreaId == areaId))
+                .Where(a => groupIds.Contains(a.TaskGroupId))
                 .Where(a => ((a.Status == notStarted || a.Status == inProgress || a.Status == blocked) && a.DueOn <= to)
                     || (a.Status == done && a.CompletedAt >= startUtc && a.CompletedAt < endUtc))
                 .Select(a => new { TaskGroupId = a.TaskGroupId!.Value, a.Status, a.DueOn })
@@ -189,7 +192,7 @@ public static class HighlightFigures
                 from,
                 to,
                 issues.GetValueOrDefault(areaId) ?? IssueFigures.From([]),
-                groups.Count,
+                active.Count,
                 actions.Count(a => a.Status == done),
                 open.Count(a => a.DueOn >= from),
                 overdue.Count,
@@ -204,7 +207,7 @@ public static class HighlightFigures
                 value.Total.Issues ?? 0,
                 [.. priorities.Select(p =>
                 {
-                    var serving = groups.Where(g => g.PriorityId == p.Id).Select(g => g.Id).ToHashSet();
+                    var serving = active.Where(g => g.PriorityId == p.Id).Select(g => g.Id).ToHashSet();
                     return new PriorityFigure(p.Id, p.Title, p.Lead, serving.Count, overdue.Count(a => serving.Contains(a.TaskGroupId)));
                 })]);
         }
