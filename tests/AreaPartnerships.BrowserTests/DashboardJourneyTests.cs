@@ -46,4 +46,38 @@ public sealed class DashboardJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("main tbody tr")).ToHaveCountAsync(open);
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task Area_manager_writes_and_submits_the_quarters_highlight_report_and_the_partnership_manager_sees_it_submitted()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(page, "area.manager@demo.walsall.test");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Area highlight reports" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.Locator("[data-testid=report-link]", new() { HasText = "South Walsall" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=write]")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        // Submitting with nothing written is refused, on the field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit to the Borough Management Team" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Achievements").FillAsync("Caldmore family helped early; fly-tipping hotspot cleared.");
+        await page.GetByLabel("Risks and issues").FillAsync("Housing capacity for Level 3 cases.");
+        await page.GetByLabel("Asks of the Borough Management Team").FillAsync("A named housing lead for the task group.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit to the Borough Management Team" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Figures as at");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("A named housing lead for the task group.");
+        await Assertions.Expect(page.Locator("[data-testid=write]")).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
+
+        var manager = await browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(manager, "partnership.manager@demo.walsall.test");
+        await manager.GotoAsync("/highlight-reports");
+        await Assertions.Expect(manager.Locator("tr", new() { HasText = "South Walsall" })).ToContainTextAsync("Submitted");
+        await manager.AssertAccessibleAsync();
+    }
 }

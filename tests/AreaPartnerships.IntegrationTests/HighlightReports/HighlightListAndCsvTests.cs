@@ -1,3 +1,4 @@
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Web.Features.HighlightReports;
 using static AreaPartnerships.IntegrationTests.HighlightReports.HighlightWorld;
 

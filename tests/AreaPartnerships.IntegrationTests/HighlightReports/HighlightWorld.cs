@@ -266,7 +266,7 @@ public sealed class HighlightWorld
     public static Task<HighlightReport?> ReportAsync(AppFactory app, int areaId, string quarter) =>
         app.WithDbAsync(db =>
         {
-            var starts = Web.Features.HighlightReports.FinancialQuarter.Parse(quarter)!.Value.Starts;
+            var starts = FinancialQuarter.Parse(quarter)!.Value.Starts;
             return db.HighlightReports.AsNoTracking().SingleOrDefaultAsync(r => r.AreaId == areaId && r.QuarterStarts == starts);
         });
 

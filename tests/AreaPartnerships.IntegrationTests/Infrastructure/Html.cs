@@ -22,14 +22,19 @@ public static class Html
     }
 
     /// <summary>
-    /// GETs <paramref name="pageUrl"/>, takes the anti-forgery token from its form and POSTs the fields
-    /// to <paramref name="postUrl"/> (default: the same page).
+    /// GETs <paramref name="pageUrl"/>, takes the anti-forgery token from its own form (not the header's sign-out form,
+    /// so a form that forgot its token fails here as it would in a browser; a page with no other form lends the
+    /// sign-out form's) and POSTs the fields to <paramref name="postUrl"/> (default: the same page).
     /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(
         this HttpClient client, string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
     {
         var page = await client.GetDocumentAsync(pageUrl);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        var forms = page.QuerySelectorAll("main form[method=post i]").ToList();
+        var token = (forms.Count > 0
+                ? forms.Select(f => f.QuerySelector("input[name=__RequestVerificationToken]")).FirstOrDefault(t => t is not null)
+                    ?? throw new InvalidOperationException($"The form on {pageUrl} has no anti-forgery token: a browser's post would be refused")
+                : page.QuerySelector("input[name=__RequestVerificationToken]"))?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No anti-forgery token on {pageUrl}");
         var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
         return await client.PostAsync(new Uri(postUrl ?? pageUrl, UriKind.Relative), content);

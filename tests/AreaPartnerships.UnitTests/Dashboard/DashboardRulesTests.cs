@@ -16,14 +16,6 @@ public sealed class DashboardRulesTests
     public void Each_preset_is_the_period_its_name_says(string preset, string from, string to) =>
         Assert.Equal((DateOnly.Parse(from), DateOnly.Parse(to)), DashboardPeriod.Preset(preset, Today));
 
-    [Theory]
-    [InlineData("2027-01-15", "2027-01-01")]
-    [InlineData("2026-04-01", "2026-04-01")]
-    [InlineData("2026-06-30", "2026-04-01")]
-    [InlineData("2026-09-30", "2026-07-01")]
-    public void A_financial_quarter_starts_in_january_april_july_or_october(string date, string starts) =>
-        Assert.Equal(DateOnly.Parse(starts), DashboardPeriod.QuarterStarting(DateOnly.Parse(date)));
-
     [Fact]
     public void Custom_dates_are_read_as_the_whole_months_they_touch()
     {

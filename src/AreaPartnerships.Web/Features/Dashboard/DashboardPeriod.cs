@@ -34,8 +34,8 @@ public static class DashboardPeriod
                 var month = new DateOnly(today.Year, today.Month, 1);
                 return (month, month.AddMonths(1).AddDays(-1));
             case ThisQuarter:
-                var quarter = QuarterStarting(today);
-                return (quarter, quarter.AddMonths(3).AddDays(-1));
+                var quarter = FinancialQuarter.Containing(today);
+                return (quarter.Starts, quarter.Ends);
             case ThisYear:
                 return (year.Starts, year.Ends);
             case LastYear:
@@ -45,9 +45,6 @@ public static class DashboardPeriod
                 return null;
         }
     }
-
-    /// <summary>The first day of the financial quarter containing the date (1 April, 1 July, 1 October or 1 January).</summary>
-    public static DateOnly QuarterStarting(DateOnly date) => new(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1);
 
     /// <summary>The whole months the period touches: its first month's first day to its last month's last day.</summary>
     public static (DateOnly From, DateOnly To) WholeMonths(DateOnly from, DateOnly to) =>

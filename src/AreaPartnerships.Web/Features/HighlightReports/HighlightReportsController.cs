@@ -1,3 +1,4 @@
+using AreaPartnerships.Domain.Common;
 using System.Globalization;
 using System.Text;
 using AreaPartnerships.Domain;

@@ -1,3 +1,4 @@
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Reporting;

@@ -1,3 +1,4 @@
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Reporting;
 using AreaPartnerships.Web.Infrastructure;

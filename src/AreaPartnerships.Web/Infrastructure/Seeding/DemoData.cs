@@ -183,7 +183,6 @@ public static class DemoData
             }
         }
 
-        _ = admin;
 
         var managerOfArea = new Dictionary<int, ApplicationUser>
         {
@@ -316,6 +315,33 @@ public static class DemoData
         await SeedMeetingsAsync(db, areas["South Walsall"], wards["St Matthew's"], partnershipManager, southManager, supportOfficer, councillor, police, housing, fire, now);
         await SeedQuickWinsAsync(db, areas, managerOfArea, partnershipManager, now);
         await SeedCostsAsync(db, organisations, managerOfArea, areas, now);
+        await SeedWardFiguresAsync(db, wards, admin, now);
+    }
+
+    /// <summary>
+    /// A ward profile import, as the administrator would load it: each ward's population and deprivation rank (the
+    /// figures the wards already carry), households and the claimant count. Invented but plausible, and labelled so.
+    /// </summary>
+    private static async Task SeedWardFiguresAsync(AppDbContext db, Dictionary<string, Ward> wards, ApplicationUser admin, DateTime now)
+    {
+        var import = new WardFigureImport("walsall-ward-profiles-2025.csv", admin.Id, now.AddDays(-40));
+        db.WardFigureImports.Add(import);
+        await db.SaveChangesAsync();
+        var census = new DateOnly(2021, 3, 21);
+        var imd = new DateOnly(2025, 10, 30);
+        var claimants = new DateOnly(2026, 9, 30);
+        foreach (var (_, name, population, rank) in Wards)
+        {
+            var ward = wards[name];
+            db.WardFigures.AddRange(
+                new WardFigure(import.Id, ward.Id, "Population", population, "ONS Census 2021 (illustrative demo figure)", census),
+                new WardFigure(import.Id, ward.Id, "Households", Math.Round(population / 2.4m), "ONS Census 2021 (illustrative demo figure)", census),
+                new WardFigure(import.Id, ward.Id, "Deprivation rank", rank, "English Indices of Deprivation 2025, rank within Walsall (illustrative)", imd),
+                new WardFigure(import.Id, ward.Id, "Claimant count", Math.Round(population * (0.012m + (0.0015m * (21 - rank)))), "DWP claimant count (illustrative demo figure)", claimants));
+        }
+
+        import.FigureCount = Wards.Length * 4;
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AreaPartnerships.Domain.Common;
 
-namespace AreaPartnerships.Web.Features.HighlightReports;
+namespace AreaPartnerships.Domain.Common;
 
 /// <summary>
 /// A quarter of a UK financial year, named "2026-Q3" by the year the financial year starts in: Q1 is April to June,
