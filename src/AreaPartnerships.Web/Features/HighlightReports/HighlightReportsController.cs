@@ -1,7 +1,7 @@
-using AreaPartnerships.Domain.Common;
 using System.Globalization;
 using System.Text;
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;

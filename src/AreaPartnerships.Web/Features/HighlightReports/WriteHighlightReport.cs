@@ -1,5 +1,5 @@
-using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Reporting;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
