@@ -307,6 +307,7 @@ PAGES+=(
   "Borough dashboard, this year, every area (partnership manager)|PM|/dashboard|deep"
   "Borough dashboard, this quarter, one area (partnership manager)|PM|/dashboard?Period=quarter&AreaId=$AREA|deep"
   "Borough dashboard, own areas (area manager)|AM|/dashboard|deep"
+  "Ward profile (partnership manager)|PM|/wards/$WARD|list"
 )
 if [ -n "$COST_ISSUE" ]; then
   PAGES+=(
