@@ -21,6 +21,12 @@ public sealed class HighlightFiguresTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(("0", "2", "▼ 2 (from 2 to 0)"), Figure(page, "raised-0"));
         Assert.Equal(("4", "5", "▼ 1 (from 5 to 4)"), Figure(page, "raised"));
 
+        // Each raised count links to the case list of exactly those issues (the area, the level now, raised in the quarter).
+        var client = app.ClientFor(w.People.PartnershipManager.Id);
+        Assert.Equal("4 issues", await WardProfiles.WardWorld.ListTotalAsync(client, FigureLink(page, "raised")!));
+        Assert.Equal("2 issues", await WardProfiles.WardWorld.ListTotalAsync(client, FigureLink(page, "raised-2")!));
+        Assert.Null(FigureLink(page, "raised-4"));
+
         // Resolved: T2 (Level 1), T1 and P1 (Level 2) this quarter; P2 (Level 1) before.
         Assert.Equal(("1", "1", "No change (1)"), Figure(page, "resolved-1"));
         Assert.Equal(("2", "0", "▲ 2 (from 0 to 2)"), Figure(page, "resolved-2"));

@@ -73,11 +73,13 @@ public sealed class WardProfileTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal($"/issues?WardId={ward}&Level=2&OpenOnly=True", Link(page, "[data-testid=open-by-level] tr[data-level='2'] [data-testid=count]"));
         Assert.Equal($"/issues?WardId={ward}&Level=none&OpenOnly=True", Link(page, "[data-testid=open-by-level] tr[data-level='0'] [data-testid=count]"));
         Assert.Null(Link(page, "[data-testid=open-by-level] tr[data-level='4'] [data-testid=count]"));
-        Assert.Equal($"/issues?WardId={ward}&Theme=Financial", Link(page, "[data-testid=raised] tr[data-theme=Financial] [data-testid=total]"));
-        Assert.Equal($"/issues?WardId={ward}&Level=1&Theme=Financial", Link(page, "[data-testid=raised] tr[data-theme=Financial] [data-level='1']"));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/London"));
+        var since = today.AddMonths(-12).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"/issues?RaisedFrom={since}&WardId={ward}&Theme=Financial", Link(page, "[data-testid=raised] tr[data-theme=Financial] [data-testid=total]"));
+        Assert.Equal($"/issues?RaisedFrom={since}&WardId={ward}&Level=1&Theme=Financial", Link(page, "[data-testid=raised] tr[data-theme=Financial] [data-level='1']"));
         Assert.Equal($"/issues?AreaId={Id(w.AreaA.Id)}&OpenOnly=True", Link(page, "[data-testid=comparison] tr[data-row=area] [data-testid=count]"));
 
-        // The list behind each link holds the number shown (the financial list is all time: no older financial issue here).
+        // The list behind each link holds the number shown (the financial list: raised in the last 12 months, as counted).
         Assert.Equal("3 issues", await ListTotalAsync(client, Link(page, "[data-testid=open-by-level] tr[data-level='2'] [data-testid=count]")!));
         Assert.Equal("6 issues", await ListTotalAsync(client, Link(page, "[data-testid=open-by-level] tr[data-level=all] [data-testid=count]")!));
         Assert.Equal("3 issues", await ListTotalAsync(client, Link(page, "[data-testid=raised] tr[data-theme=Financial] [data-testid=total]")!));

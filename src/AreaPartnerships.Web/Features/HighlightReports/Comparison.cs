@@ -51,6 +51,12 @@ public static class Comparison
         public string? ActiveTaskGroups => IsCurrent ? "/task-groups" + QueryUrl(("AreaId", Id(AreaId))) : null;
 
         public string? Ledger => BudgetId is { } id ? $"/budgets/{Id(id)}" : null;
+
+        /// <summary>The case list of the area's issues raised in the quarter, at a level now (null: every level), as the figure counts them.</summary>
+        public string RaisedIssues(int? level) =>
+            "/issues" + QueryUrl(("AreaId", Id(AreaId)),
+                ("Level", level is { } l ? (l == Domain.Issues.IssueCount.Untriaged ? Issues.ListIssues.Untriaged : Id(l)) : null),
+                ("RaisedFrom", From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("RaisedTo", To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 
     public static string Id(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -96,10 +102,10 @@ public static class Comparison
         var issues = new List<Line>();
         foreach (var level in Levels)
         {
-            issues.Add(Count($"raised-{level}", $"Raised: {LevelName(level)}", Of(now.Issues.Raised, level), Of(before.Issues.Raised, level)));
+            issues.Add(Count($"raised-{level}", $"Raised: {LevelName(level)}", Of(now.Issues.Raised, level), Of(before.Issues.Raised, level), links.RaisedIssues(level)));
         }
 
-        issues.Add(Count("raised", "Raised: all levels", now.Issues.RaisedTotal, before.Issues.RaisedTotal));
+        issues.Add(Count("raised", "Raised: all levels", now.Issues.RaisedTotal, before.Issues.RaisedTotal, links.RaisedIssues(null)));
         foreach (var level in Levels)
         {
             issues.Add(Count($"resolved-{level}", $"Resolved: {LevelName(level)}", Of(now.Issues.Resolved, level), Of(before.Issues.Resolved, level)));

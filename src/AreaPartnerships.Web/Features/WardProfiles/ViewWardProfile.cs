@@ -67,9 +67,15 @@ public static class ViewWardProfile
     public static string Value(decimal value) => value.ToString("#,##0.####", CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>The case list's filter for a ward's issues (and a level, theme or open issues only).</summary>
-    public static RouteValueDictionary CaseList(int? wardId = null, int? areaId = null, int? level = null, IssueTheme? theme = null, bool openOnly = false)
+    public static RouteValueDictionary CaseList(int? wardId = null, int? areaId = null, int? level = null, IssueTheme? theme = null, bool openOnly = false,
+        DateOnly? raisedFrom = null)
     {
         var values = new RouteValueDictionary();
+        if (raisedFrom is { } from)
+        {
+            values[nameof(ListIssues.Query.RaisedFrom)] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
         if (areaId is { } area)
         {
             values[nameof(ListIssues.Query.AreaId)] = area;
@@ -181,7 +187,7 @@ public static class ViewWardProfile
             Count Raised(IssueTheme? theme, int? level)
             {
                 var n = raised.Where(r => (theme is null || r.Theme == theme) && (level is null || (r.Level is { } l ? (int)l : IssueCount.Untriaged) == level)).Sum(r => r.Total);
-                return new Count(n, n == 0 ? null : CaseList(wardId, level: level, theme: theme));
+                return new Count(n, n == 0 ? null : CaseList(wardId, level: level, theme: theme, raisedFrom: since));
             }
 
             ThemeRow Row(IssueTheme? theme) => new(theme, theme is { } t ? Category.ThemeName(t) : "All themes",
