@@ -1,5 +1,7 @@
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Organisations;
+using AreaPartnerships.Web.Features.ValueForMoney;
+using Microsoft.Extensions.DependencyInjection;
 using static AreaPartnerships.IntegrationTests.ValueForMoney.ValueWorld;
 
 namespace AreaPartnerships.IntegrationTests.ValueForMoney;
@@ -22,6 +24,36 @@ public sealed class ValueForMoneyTests(AppFactory app) : IClassFixture<AppFactor
         Assert.StartsWith("2 issues", Cell(page, "[data-testid=total-issues]"), StringComparison.Ordinal);
         Assert.Equal("Not in the totals: low-confidence estimates £1,000.00 on 1 issue", Cell(page, "[data-testid=low-confidence]"));
         Assert.Equal("1 April 2024 to 31 March 2025", Cell(page, "[data-testid=period]"));
+    }
+
+    [Fact]
+    public async Task The_headline_the_dashboard_reads_equals_the_reports_for_every_area_one_area_and_another_year()
+    {
+        var w = await CreateAsync(app);
+        var filters = new ValueForMoneyReport.Filter[]
+        {
+            new(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31), [w.AreaA]),
+            new(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31), [w.AreaB]),
+            new(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31), [w.AreaA, w.AreaB]),
+            new(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31), null),
+            new(new DateOnly(2025, 4, 1), new DateOnly(2026, 3, 31), null),
+            new(new DateOnly(2024, 10, 1), new DateOnly(2025, 4, 1), [w.AreaA]),
+        };
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<ValueForMoneyReport.Handler>();
+        foreach (var filter in filters)
+        {
+            var report = await handler.ReportAsync(filter, CancellationToken.None);
+            var headline = await handler.HeadlineAsync(filter, CancellationToken.None);
+            Assert.Equal((report.Total.Spent, report.Total.Avoided, report.LowConfidence.Avoided, report.Total.Ratio),
+                (headline.Spent, headline.Avoided, headline.LowConfidenceAvoided, headline.Ratio));
+            Assert.Equal(report.Shares, headline.Shares);
+        }
+
+        // The standard case, by hand: £897.00 spent and £10,500.00 avoided in area A in 2024/25, £1,000.00 at low confidence.
+        var a = await handler.HeadlineAsync(filters[0], CancellationToken.None);
+        Assert.Equal((897m, 10_500m, 1_000m), (a.Spent, a.Avoided, a.LowConfidenceAvoided));
     }
 
     [Fact]

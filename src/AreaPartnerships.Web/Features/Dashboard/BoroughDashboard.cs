@@ -167,14 +167,14 @@ public static class BoroughDashboard
             var (monthsFrom, monthsTo) = DashboardPeriod.WholeMonths(from, to);
             var scope = new Scope(from, to, monthsFrom, monthsTo, today, q.AreaId,
                 q.AreaId is { } id ? areas.Single(a => a.Id == id).Name : allowed is null ? "Every area" : "Your areas");
-            var reader = new Reader(db, clock, links, valueForMoney, scope, areaIds, areas);
+            var reader = new Reader(db, clock, links, valueForMoney, scope, areaIds, areas, everyArea: allowed is null && q.AreaId is null);
             return new Model(q, period, read, areas, scope, await reader.PanelsAsync(ct));
         }
     }
 
     /// <summary>Reads and lays out the panels for one scope.</summary>
     private sealed class Reader(AppDbContext db, TimeProvider clock, LinkGenerator links, ValueForMoneyReport.Handler valueForMoney, Scope scope,
-        List<int> areaIds, List<AreaChoice> areas)
+        List<int> areaIds, List<AreaChoice> areas, bool everyArea)
     {
         private readonly int _firstMonth = IssueMonthCount.MonthOf(scope.MonthsFrom);
         private readonly int _lastMonth = IssueMonthCount.MonthOf(scope.MonthsTo);
@@ -517,14 +517,15 @@ public static class BoroughDashboard
                 ]);
             }).ToList();
 
-            var filter = new ValueForMoneyReport.Filter(scope.From, scope.To, areaIds);
-            var report = await valueForMoney.ReportAsync(filter, ct);
+            // Every area (the partnership manager's default): no area filter, so the headline reads no issue at all.
+            var filter = new ValueForMoneyReport.Filter(scope.From, scope.To, everyArea ? null : areaIds);
+            var report = await valueForMoney.HeadlineAsync(filter, ct);
             var vfmLink = filter.Url(links.GetPathByAction("Index", "ValueForMoney")!);
             var value = new List<FigureRow>
             {
-                new("Spent on issues and quick wins", [FigureCell.Money(report.Total.Spent, vfmLink)]),
-                new("Estimated cost avoided", [FigureCell.Money(report.Total.Avoided, vfmLink)]),
-                new("Avoided for every £1 spent", [report.Total.Ratio is { } ratio ? new FigureCell(ratio, UkFormat.Money(ratio), vfmLink) : FigureCell.Words("No spend in this period")]),
+                new("Spent on issues and quick wins", [FigureCell.Money(report.Spent, vfmLink)]),
+                new("Estimated cost avoided", [FigureCell.Money(report.Avoided, vfmLink)]),
+                new("Avoided for every £1 spent", [report.Ratio is { } ratio ? new FigureCell(ratio, UkFormat.Money(ratio), vfmLink) : FigureCell.Words("No spend in this period")]),
             };
             value.AddRange(report.Shares.Select(s => new FigureRow($"Avoided: {s.Label}",
                 [new FigureCell(s.Avoided, s.Percent is { } pc ? $"{UkFormat.Money(s.Avoided)} ({pc:0.#}%)" : UkFormat.Money(s.Avoided), vfmLink)])));
@@ -535,7 +536,7 @@ public static class BoroughDashboard
                 new FigureTable("budgets-by-area", $"Quick-win budgets {year}", "Area", ["Allocation", "Spent", "Remaining"], rows, ChartKind.None,
                     Note: "Spent is net of corrections and reversals, for the whole financial year."),
                 new FigureTable("value-for-money", "Value for money in the period", "Measure", ["Amount"], value, ChartKind.None,
-                    Note: report.LowConfidence.Avoided > 0 ? $"{UkFormat.Money(report.LowConfidence.Avoided)} more is estimated with low confidence and not counted." : null),
+                    Note: report.LowConfidenceAvoided > 0 ? $"{UkFormat.Money(report.LowConfidenceAvoided)} more is estimated with low confidence and not counted." : null),
             ], []);
         }
 

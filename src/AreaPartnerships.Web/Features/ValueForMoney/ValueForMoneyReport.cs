@@ -166,6 +166,12 @@ public static class ValueForMoneyReport
 
     public sealed record Share(string Label, decimal Avoided, decimal? Percent);
 
+    /// <summary>The report's headline (<see cref="Handler.HeadlineAsync"/>): spent, avoided, low-confidence avoided, and the shares.</summary>
+    public sealed record Headline(decimal Spent, decimal Avoided, decimal LowConfidenceAvoided, IReadOnlyList<Share> Shares)
+    {
+        public decimal? Ratio => RatioOf(Avoided, Spent);
+    }
+
     public sealed record Report(Filter Filter, Figure Total, Figure LowConfidence, IReadOnlyList<Figure> ByLevel, IReadOnlyList<Figure> ByTheme,
         IReadOnlyList<Figure> ByAgency, IReadOnlyList<Share> Shares)
     {
@@ -314,12 +320,46 @@ public static class ValueForMoneyReport
                 .ThenBy(f => f.Label, StringComparer.Ordinal)
                 .ToList();
 
-            var councilShare = good.Where(a => OrganisationKinds.IsCouncil(a.Agency)).Sum(a => a.Amount);
-            var partners = totalAvoided - councilShare;
-            decimal? Percent(decimal part) => totalAvoided == 0 ? null : Math.Round(part * 100 / totalAvoided, 1, MidpointRounding.AwayFromZero);
-            var shares = new List<Share> { new("Council", councilShare, Percent(councilShare)), new("Partners", partners, Percent(partners)) };
-
+            var shares = Shares(totalAvoided, good.Where(a => OrganisationKinds.IsCouncil(a.Agency)).Sum(a => a.Amount));
             return new Report(filter, total, low, byLevel, byTheme, byAgency, shares);
+        }
+
+        /// <summary>
+        /// The report's headline alone — spent, avoided, the low-confidence avoided kept apart, and the council's and
+        /// partners' shares — for the borough dashboard: the same rows as <see cref="ReportAsync"/>, summed by agency in
+        /// the database without reading each row's issue for its level and theme (with no area filter, no issue is read at
+        /// all). A test holds the two equal.
+        /// </summary>
+        public async Task<Headline> HeadlineAsync(Filter filter, CancellationToken ct)
+        {
+            var budgetIds = await BudgetIdsAsync(filter, ct);
+            var issues = IssuesIn(filter);
+            var quickWins = await Spends(filter, budgetIds).Select(s => s.Amount).ToListAsync(ct);
+            var costs = await Costs(filter, issues).GroupBy(c => c.BorneBy).Select(g => g.Sum(c => c.Amount)).ToListAsync(ct);
+            var low = EstimateConfidence.Low;
+            var estimates = db.CostEstimates.AsNoTracking().Where(e => e.EstimatedOn >= filter.From && e.EstimatedOn <= filter.To);
+            if (filter.AreaIds is not null)
+            {
+                estimates = estimates.Where(e => issues.Any(x => x.Id == e.IssueId));
+            }
+
+            var avoided = await (from e in estimates
+                                 join l in db.EstimateLines.AsNoTracking() on e.IssueId equals l.IssueId
+                                 where l.RemovedAt == null
+                                 group l.Amount by new { Low = e.Confidence == low, l.BorneBy } into g
+                                 select new { g.Key.Low, g.Key.BorneBy, Amount = g.Sum() }).ToListAsync(ct);
+            var good = avoided.Where(a => !a.Low).ToList();
+            var totalAvoided = good.Sum(a => a.Amount);
+            return new Headline(quickWins.Sum() + costs.Sum(), totalAvoided, avoided.Where(a => a.Low).Sum(a => a.Amount),
+                Shares(totalAvoided, good.Where(a => OrganisationKinds.IsCouncil(a.BorneBy)).Sum(a => a.Amount)));
+        }
+
+        /// <summary>The council's and the partners' parts of what was avoided, each with its percentage to one place.</summary>
+        private static List<Share> Shares(decimal totalAvoided, decimal council)
+        {
+            decimal? Percent(decimal part) => totalAvoided == 0 ? null : Math.Round(part * 100 / totalAvoided, 1, MidpointRounding.AwayFromZero);
+            var partners = totalAvoided - council;
+            return [new("Council", council, Percent(council)), new("Partners", partners, Percent(partners))];
         }
 
         /// <summary>A page of the issues behind a figure, ordered by issue (oldest first) or by avoided (most first), read by key.</summary>
