@@ -39,7 +39,7 @@ public static class BoroughDashboard
 
     public sealed record AreaChoice(int Id, string Name);
 
-    public sealed record Panel(string Id, string Heading, string Lead, IReadOnlyList<FigureTable> Tables, IReadOnlyList<(string Text, string Href)> Links);
+    public sealed record Panel(string Id, string Heading, string Lead, IReadOnlyList<FigureTable> Tables);
 
     /// <summary>What was counted: the period as asked, the whole months the monthly figures cover, the areas.</summary>
     public sealed record Scope(DateOnly From, DateOnly To, DateOnly MonthsFrom, DateOnly MonthsTo, DateOnly Today, int? AreaId, string AreaName);
@@ -296,7 +296,7 @@ public static class BoroughDashboard
                 new FigureTable("open-by-area-level", "Open issues by area and level", "Area", [.. LevelsAndUntriaged.Select(LevelName), "Total"], byArea,
                     ChartKind.StackedBars, LevelsAndUntriaged.Length),
                 new FigureTable("open-by-status", "Open issues by status", "Status", ["Issues"], statusRows, ChartKind.StackedBars),
-            ], []);
+            ]);
         }
 
         private string? MonthsNote() => scope.MonthsFrom == scope.From && scope.MonthsTo == scope.To
@@ -342,14 +342,14 @@ public static class BoroughDashboard
             }).ToList();
 
             return new Panel("pressure", "Pressure and capacity",
-                "Open, overdue and follow-up work by area, and by area manager — with the Level 1 issues still owned by area managers, the capacity drain the review names.",
+                "Open, overdue and follow-up work by area, and by area manager — with the Level 1 work that still lands on area managers, the capacity drain the review names.",
             [
                 new FigureTable("pressure-by-area", "Open and overdue issues by area", "Area", ["Open", "Overdue", "Follow-ups due"], areaRows, ChartKind.StackedBars, 1),
                 new FigureTable("pressure-by-manager", "Work on each area manager", "Area manager",
                     ["Level 1 open in their areas", "Level 1 follow-ups due", "Issues they own", "Issues they own overdue"], managerRows,
                     ChartKind.StackedBars, 1, managerRows.Count == 0 ? "No area manager looks after these areas." :
                     "Level 1 issues are referred to a front-line service, but the area manager follows each up until it is confirmed done. The Level 1 figures for a manager of more than one area are not links: open each area's figures above."),
-            ], []);
+            ]);
         }
 
         private Panel Flows(List<MonthRow> months)
@@ -373,7 +373,7 @@ public static class BoroughDashboard
                 new FigureTable("flows-by-area", "Step-ups and step-downs by area", "Area", ["Step-ups", "Step-downs", "Step-downs less step-ups"], areaRows, ChartKind.StackedBars, 2,
                     MonthsNote()),
                 new FigureTable("flows-between-levels", "Moves between levels", "From", [.. levels.Select(l => $"To Level {l}")], matrix),
-            ], []);
+            ]);
         }
 
         private Panel Ageing(List<OpenRow> open, List<MonthRow> months)
@@ -402,7 +402,7 @@ public static class BoroughDashboard
                 new FigureTable("ageing-by-level", "Open issues by age", "Level", [.. bands.Select(b => b.Name)], ageRows, ChartKind.StackedBars),
                 new FigureTable("days-to-resolve", "Days from raised to resolved (issues resolved in the period)", "Level", ["Resolved", "Median"], medianRows,
                     Note: MonthsNote()),
-            ], []);
+            ]);
         }
 
         private async Task<Panel> TaskGroupsAsync(CancellationToken ct)
@@ -442,7 +442,7 @@ public static class BoroughDashboard
                 new FigureTable("task-groups-by-area", "Active task groups by area and who leads them", "Area",
                     ["Led by a partner", "Led by the council", "Overdue actions", "Past review date"], rows, ChartKind.StackedBars, 2,
                     "Overdue actions and groups past review link to the area's groups needing attention."),
-            ], []);
+            ]);
         }
 
         private async Task<Panel> MeetingsAsync(CancellationToken ct)
@@ -490,7 +490,7 @@ public static class BoroughDashboard
                 new FigureTable("meetings-by-area", "Meetings held by area and type", "Area",
                     [.. types.Select(Meeting.TypeName), "All meetings", "Actions arising still open"], rows, ChartKind.StackedBars, types.Count,
                     types.Count == 0 ? "No meetings were held in the period." : null),
-            ], []);
+            ]);
         }
 
         private async Task<Panel> MoneyAsync(CancellationToken ct)
@@ -537,7 +537,7 @@ public static class BoroughDashboard
                     Note: "Spent is net of corrections and reversals, for the whole financial year."),
                 new FigureTable("value-for-money", "Value for money in the period", "Measure", ["Amount"], value, ChartKind.None,
                     Note: report.LowConfidenceAvoided > 0 ? $"{UkFormat.Money(report.LowConfidenceAvoided)} more is estimated with low confidence and not counted." : null),
-            ], []);
+            ]);
         }
 
         private async Task<Panel> ThemesAsync(List<MonthRow> months, CancellationToken ct)
@@ -560,7 +560,7 @@ public static class BoroughDashboard
             [
                 new FigureTable("themes-by-month", "Issues raised each month by theme", "Month", [.. themes.Select(Category.ThemeName)], rows, ChartKind.StackedBars,
                     Note: MonthsNote()),
-            ], []);
+            ]);
         }
     }
 }
