@@ -95,6 +95,8 @@ public static class BoroughDashboard
 
         public int B { get; init; }
 
+        public int C { get; init; }
+
         public int Total { get; init; }
     }
 
@@ -240,9 +242,8 @@ public static class BoroughDashboard
         }
 
         private const int OverdueByOwner = 1;
-        private const int OpenByOwnerLevel = 2;
-        private const int FollowUpsByArea = 3;
-        private const int AgeByLevelBand = 4;
+        private const int FollowUpsByArea = 2;
+        private const int OpenByOwnerLevelBand = 3;
 
         private async Task<List<OpenRow>> OpenRowsAsync(CancellationToken ct)
         {
@@ -251,17 +252,16 @@ public static class BoroughDashboard
             var bands = DashboardPeriod.AgeBands(today);
             DateOnly b0 = bands[0].RaisedFrom!.Value, b1 = bands[1].RaisedFrom!.Value, b2 = bands[2].RaisedFrom!.Value, b3 = bands[3].RaisedFrom!.Value;
 
-            // One command: overdue by area and owner; open by owner and level; follow-ups due by area; open by level and age band.
+            // One command: overdue by area and owner; follow-ups due by area; open by owner, level and age band (one read of
+            // the "raised" rows serves both the owners' counts and the ageing table).
             var overdue = rows.Where(c => c.Kind == OpenIssueDateKind.Target && c.On < today).GroupBy(c => new { c.AreaId, c.OwnerId })
-                .Select(g => new OpenRow { What = OverdueByOwner, A = g.Key.AreaId, B = g.Key.OwnerId, Total = g.Sum(c => c.Total) });
-            var byOwner = rows.Where(c => c.Kind == OpenIssueDateKind.Raised && c.OwnerId != OpenIssueDate.NoOwner).GroupBy(c => new { c.OwnerId, c.Level })
-                .Select(g => new OpenRow { What = OpenByOwnerLevel, A = g.Key.OwnerId, B = g.Key.Level, Total = g.Sum(c => c.Total) });
+                .Select(g => new OpenRow { What = OverdueByOwner, A = g.Key.AreaId, B = g.Key.OwnerId, C = 0, Total = g.Sum(c => c.Total) });
             var followUps = rows.Where(c => c.Kind == OpenIssueDateKind.FollowUp && c.On <= today).GroupBy(c => c.AreaId)
-                .Select(g => new OpenRow { What = FollowUpsByArea, A = g.Key, B = 0, Total = g.Sum(c => c.Total) });
-            var ages = rows.Where(c => c.Kind == OpenIssueDateKind.Raised)
-                .GroupBy(c => new { c.Level, Band = c.On >= b0 ? 0 : c.On >= b1 ? 1 : c.On >= b2 ? 2 : c.On >= b3 ? 3 : 4 })
-                .Select(g => new OpenRow { What = AgeByLevelBand, A = g.Key.Level, B = g.Key.Band, Total = g.Sum(c => c.Total) });
-            return await overdue.Concat(byOwner).Concat(followUps).Concat(ages).ToListAsync(ct);
+                .Select(g => new OpenRow { What = FollowUpsByArea, A = g.Key, B = 0, C = 0, Total = g.Sum(c => c.Total) });
+            var raised = rows.Where(c => c.Kind == OpenIssueDateKind.Raised)
+                .GroupBy(c => new { c.OwnerId, c.Level, Band = c.On >= b0 ? 0 : c.On >= b1 ? 1 : c.On >= b2 ? 2 : c.On >= b3 ? 3 : 4 })
+                .Select(g => new OpenRow { What = OpenByOwnerLevelBand, A = g.Key.OwnerId, B = g.Key.Level, C = g.Key.Band, Total = g.Sum(c => c.Total) });
+            return await overdue.Concat(followUps).Concat(raised).ToListAsync(ct);
         }
 
         private Panel Demand(List<MonthRow> months, List<(int AreaId, IssueStatus Status, int Level, int Total)> open)
@@ -323,7 +323,7 @@ public static class BoroughDashboard
                                   join ua in db.UserAreas on u.Id equals ua.UserId
                                   where r.Name == Roles.AreaManager && areaIds.Contains(ua.AreaId)
                                   select new { u.Id, u.DisplayName, ua.AreaId }).ToListAsync(ct);
-            var owned = open.Where(o => o.What == OpenByOwnerLevel).ToList();
+            var owned = open.Where(o => o.What == OpenByOwnerLevelBand && o.A != OpenIssueDate.NoOwner).ToList();
             var managerRows = managers.GroupBy(m => (m.Id, m.DisplayName)).OrderBy(g => g.Key.DisplayName).Select(g =>
             {
                 var theirs = g.Select(m => m.AreaId).Distinct().ToList();
@@ -379,9 +379,9 @@ public static class BoroughDashboard
         private Panel Ageing(List<OpenRow> open, List<MonthRow> months)
         {
             var bands = DashboardPeriod.AgeBands(scope.Today);
-            var ages = open.Where(o => o.What == AgeByLevelBand).ToList();
+            var ages = open.Where(o => o.What == OpenByOwnerLevelBand).ToList();
             var ageRows = LevelsAndUntriaged.Select(level => new FigureRow(LevelName(level),
-                [.. bands.Select((band, i) => FigureCell.Count(ages.Where(a => a.A == level && a.B == i).Sum(a => a.Total),
+                [.. bands.Select((band, i) => FigureCell.Count(ages.Where(a => a.B == level && a.C == i).Sum(a => a.Total),
                     Issues(("Level", LevelParam(level)), ("OpenOnly", true), ("RaisedFrom", band.RaisedFrom is { } f ? Iso(f) : null), ("RaisedTo", band.RaisedTo is { } t ? Iso(t) : null))))])).ToList();
 
             var resolved = months.Where(m => m.Measure == IssueMeasure.Resolved).ToList();
