@@ -66,63 +66,35 @@ public class IssueCount
             switch (entry.State)
             {
                 case EntityState.Added:
-                    Add(changes, KeyOf(entry.CurrentValues), 1);
+                    SummaryTable.Add(changes, KeyOf(entry.CurrentValues), 1);
                     break;
                 case EntityState.Modified:
                     var before = KeyOf(entry.OriginalValues);
                     var after = KeyOf(entry.CurrentValues);
                     if (before != after)
                     {
-                        Add(changes, before, -1);
-                        Add(changes, after, 1);
+                        SummaryTable.Add(changes, before, -1);
+                        SummaryTable.Add(changes, after, 1);
                     }
 
                     break;
                 case EntityState.Deleted:
-                    Add(changes, KeyOf(entry.OriginalValues), -1);
+                    SummaryTable.Add(changes, KeyOf(entry.OriginalValues), -1);
                     break;
             }
         }
 
-        foreach (var unchanged in changes.Where(c => c.Value == 0).Select(c => c.Key).ToList())
-        {
-            changes.Remove(unchanged);
-        }
-
+        SummaryTable.DropZeros(changes);
         return changes;
     }
 
     /// <summary>Applies the changes with one atomic upsert per key (never read-then-write, so concurrent saves cannot lose a count).</summary>
-    public static async Task ApplyAsync(AppDbContext db, Dictionary<Key, int> changes, CancellationToken ct)
-    {
-        var sql = UpsertSql(db);
-        foreach (var (key, by) in changes)
-        {
-            await db.Database.ExecuteSqlRawAsync(sql, [key.AreaId, key.WardId, (int)key.Status, key.Level, key.IsConfidential, by], ct);
-        }
-    }
+    public static Task ApplyAsync(AppDbContext db, Dictionary<Key, int> changes, CancellationToken ct) => Table.ApplyAsync(db, changes, ct);
 
-    public static void Apply(AppDbContext db, Dictionary<Key, int> changes)
-    {
-        var sql = UpsertSql(db);
-        foreach (var (key, by) in changes)
-        {
-            db.Database.ExecuteSqlRaw(sql, [key.AreaId, key.WardId, (int)key.Status, key.Level, key.IsConfidential, by]);
-        }
-    }
+    public static void Apply(AppDbContext db, Dictionary<Key, int> changes) => Table.Apply(db, changes);
 
-    private static string UpsertSql(AppDbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer"
-        ? """
-          MERGE [IssueCounts] WITH (HOLDLOCK) AS t
-          USING (SELECT {0} AS AreaId, {1} AS WardId, {2} AS Status, {3} AS Level, {4} AS IsConfidential) AS s
-          ON t.AreaId = s.AreaId AND t.WardId = s.WardId AND t.Status = s.Status AND t.Level = s.Level AND t.IsConfidential = s.IsConfidential
-          WHEN MATCHED THEN UPDATE SET Total = t.Total + {5}
-          WHEN NOT MATCHED THEN INSERT (AreaId, WardId, Status, Level, IsConfidential, Total) VALUES (s.AreaId, s.WardId, s.Status, s.Level, s.IsConfidential, {5});
-          """
-        : """
-          INSERT INTO "IssueCounts" ("AreaId", "WardId", "Status", "Level", "IsConfidential", "Total") VALUES ({0}, {1}, {2}, {3}, {4}, {5})
-          ON CONFLICT ("AreaId", "WardId", "Status", "Level", "IsConfidential") DO UPDATE SET "Total" = "Total" + excluded."Total";
-          """;
+    private static readonly SummaryTable<Key> Table = new(
+        "IssueCounts", ["AreaId", "WardId", "Status", "Level", "IsConfidential"], k => [k.AreaId, k.WardId, (int)k.Status, k.Level, k.IsConfidential]);
 
     private static Key KeyOf(PropertyValues values) => new(
         values.GetValue<int>(nameof(Issue.AreaId)),
@@ -130,9 +102,6 @@ public class IssueCount
         values.GetValue<IssueStatus>(nameof(Issue.Status)),
         values.GetValue<IssueLevel?>(nameof(Issue.Level)) is { } level ? (int)level : Untriaged,
         values.GetValue<bool>(nameof(Issue.IsConfidential)));
-
-    private static void Add(Dictionary<Key, int> changes, Key key, int by) =>
-        changes[key] = changes.GetValueOrDefault(key) + by;
 }
 
 internal sealed class IssueCountConfiguration : IEntityTypeConfiguration<IssueCount>

@@ -226,18 +226,55 @@ public class OpenIssueDate
         "OpenIssueDates", ["Kind", "On", "AreaId", "OwnerId", "Level"], k => [(int)k.Kind, k.On, k.AreaId, k.OwnerId, k.Level]);
 }
 
+/// <summary>Building a summary's changes: add to a key's count, and drop the keys that came back to nought.</summary>
+internal static class SummaryTable
+{
+    public static void Add<TKey>(Dictionary<TKey, int> changes, TKey key, int by)
+        where TKey : notnull =>
+        changes[key] = changes.GetValueOrDefault(key) + by;
+
+    public static void DropZeros<TKey>(Dictionary<TKey, int> changes)
+        where TKey : notnull
+    {
+        foreach (var unchanged in changes.Where(c => c.Value == 0).Select(c => c.Key).ToList())
+        {
+            changes.Remove(unchanged);
+        }
+    }
+}
+
 /// <summary>
 /// One summary table's upsert: "add this much to the row with this key", atomic on both providers (never
-/// read-then-write, so concurrent saves cannot lose a count).
+/// read-then-write, so concurrent saves cannot lose a count). <see cref="IssueCount"/>, <see cref="IssueMonthCount"/>
+/// and <see cref="OpenIssueDate"/> each have one.
 /// </summary>
 internal sealed class SummaryTable<TKey>(string table, string[] keyColumns, Func<TKey, object[]> keyValues)
     where TKey : notnull
 {
-    public string Name => table;
+    private readonly string _sqlite = UpsertSql(table, keyColumns, sqlServer: false);
+    private readonly string _sqlServer = UpsertSql(table, keyColumns, sqlServer: true);
 
-    public object[] Parameters(TKey key, int by) => [.. keyValues(key), by];
+    public async Task ApplyAsync(AppDbContext db, Dictionary<TKey, int> changes, CancellationToken ct)
+    {
+        var sql = SqlFor(db);
+        foreach (var (key, by) in changes)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, [.. keyValues(key), by], ct);
+        }
+    }
 
-    public string UpsertSql(bool sqlServer)
+    public void Apply(AppDbContext db, Dictionary<TKey, int> changes)
+    {
+        var sql = SqlFor(db);
+        foreach (var (key, by) in changes)
+        {
+            db.Database.ExecuteSqlRaw(sql, [.. keyValues(key), by]);
+        }
+    }
+
+    private string SqlFor(AppDbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer" ? _sqlServer : _sqlite;
+
+    private static string UpsertSql(string table, string[] keyColumns, bool sqlServer)
     {
         var n = keyColumns.Length;
         var delta = $"{{{n}}}";
@@ -306,42 +343,26 @@ public static class IssueSummaries
                 if (tracker.Context.Entry(step).State == EntityState.Added
                     && IssueMonthCount.FlowOf(entry.Entity.AreaId, step.Kind, step.OccurredAt, step.OldValue, step.NewValue) is { } flow)
                 {
-                    Add(pending.Months, flow, 1);
+                    SummaryTable.Add(pending.Months, flow, 1);
                 }
             }
         }
 
-        DropZeros(pending.Months);
-        DropZeros(pending.Open);
+        SummaryTable.DropZeros(pending.Months);
+        SummaryTable.DropZeros(pending.Open);
         return pending;
     }
 
     public static async Task ApplyAsync(AppDbContext db, Pending pending, CancellationToken ct)
     {
-        var sqlServer = IsSqlServer(db);
-        foreach (var (key, by) in pending.Months)
-        {
-            await db.Database.ExecuteSqlRawAsync(IssueMonthCount.Table.UpsertSql(sqlServer), IssueMonthCount.Table.Parameters(key, by), ct);
-        }
-
-        foreach (var (key, by) in pending.Open)
-        {
-            await db.Database.ExecuteSqlRawAsync(OpenIssueDate.Table.UpsertSql(sqlServer), OpenIssueDate.Table.Parameters(key, by), ct);
-        }
+        await IssueMonthCount.Table.ApplyAsync(db, pending.Months, ct);
+        await OpenIssueDate.Table.ApplyAsync(db, pending.Open, ct);
     }
 
     public static void Apply(AppDbContext db, Pending pending)
     {
-        var sqlServer = IsSqlServer(db);
-        foreach (var (key, by) in pending.Months)
-        {
-            db.Database.ExecuteSqlRaw(IssueMonthCount.Table.UpsertSql(sqlServer), IssueMonthCount.Table.Parameters(key, by));
-        }
-
-        foreach (var (key, by) in pending.Open)
-        {
-            db.Database.ExecuteSqlRaw(OpenIssueDate.Table.UpsertSql(sqlServer), OpenIssueDate.Table.Parameters(key, by));
-        }
+        IssueMonthCount.Table.Apply(db, pending.Months);
+        OpenIssueDate.Table.Apply(db, pending.Open);
     }
 
     /// <summary>The straight count: every summary row worked out afresh from the issues and their step entries.</summary>
@@ -360,12 +381,12 @@ public static class IssueSummaries
         {
             if (IssueMonthCount.FlowOf(step.AreaId, step.Kind, step.OccurredAt, step.OldValue, step.NewValue) is { } flow)
             {
-                Add(pending.Months, flow, 1);
+                SummaryTable.Add(pending.Months, flow, 1);
             }
         }
 
-        DropZeros(pending.Months);
-        DropZeros(pending.Open);
+        SummaryTable.DropZeros(pending.Months);
+        SummaryTable.DropZeros(pending.Open);
         return (pending.Months, pending.Open);
     }
 
@@ -402,29 +423,15 @@ public static class IssueSummaries
     {
         foreach (var key in IssueMonthCount.KeysOf(issue))
         {
-            Add(pending.Months, key, by);
+            SummaryTable.Add(pending.Months, key, by);
         }
 
         foreach (var key in OpenIssueDate.KeysOf(issue))
         {
-            Add(pending.Open, key, by);
+            SummaryTable.Add(pending.Open, key, by);
         }
     }
 
-    private static bool IsSqlServer(AppDbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
-
-    private static void Add<TKey>(Dictionary<TKey, int> changes, TKey key, int by)
-        where TKey : notnull =>
-        changes[key] = changes.GetValueOrDefault(key) + by;
-
-    private static void DropZeros<TKey>(Dictionary<TKey, int> changes)
-        where TKey : notnull
-    {
-        foreach (var unchanged in changes.Where(c => c.Value == 0).Select(c => c.Key).ToList())
-        {
-            changes.Remove(unchanged);
-        }
-    }
 }
 
 internal sealed class IssueMonthCountConfiguration : IEntityTypeConfiguration<IssueMonthCount>

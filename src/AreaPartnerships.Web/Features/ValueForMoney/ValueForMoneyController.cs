@@ -38,10 +38,8 @@ public sealed class ValueForMoneyController(AppDbContext db, Handler handler, IL
 
         var (areas, filter) = await handler.AreasAsync(viewer, query, period, ct);
         var report = filter is null ? null : await handler.ReportAsync(filter, ct);
-        var page = new Page(query,
-            Field(query.FromDay, period.From, d => d.Day), Field(query.FromMonth, period.From, d => d.Month), Field(query.FromYear, period.From, d => d.Year),
-            Field(query.ToDay, period.To, d => d.Day), Field(query.ToMonth, period.To, d => d.Month), Field(query.ToYear, period.To, d => d.Year),
-            areas, thisYear, report);
+        var (from, to) = (query.Typed(start: true, period.From), query.Typed(start: false, period.To));
+        var page = new Page(query, from.Day, from.Month, from.Year, to.Day, to.Month, to.Year, areas, thisYear, report);
         if (report is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -149,9 +147,6 @@ public sealed class ValueForMoneyController(AppDbContext db, Handler handler, IL
             }
         }
     }
-
-    private static string Field(string? typed, DateOnly? date, Func<DateOnly, int> part) =>
-        typed ?? (date is { } d ? part(d).ToString(CultureInfo.InvariantCulture) : string.Empty);
 
     private async Task WriteCsvAsync(string fileName, string header, IEnumerable<string> rows, CancellationToken ct)
     {
