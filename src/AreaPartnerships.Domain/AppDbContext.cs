@@ -6,6 +6,7 @@ using AreaPartnerships.Domain.CostAvoidance;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Meetings;
+using AreaPartnerships.Domain.Notifications;
 using AreaPartnerships.Domain.Organisations;
 using AreaPartnerships.Domain.Reporting;
 using AreaPartnerships.Domain.Subjects;
@@ -116,6 +117,20 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<NotificationProfile> NotificationProfiles => Set<NotificationProfile>();
+
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+
+    public DbSet<MailSettings> MailSettings => Set<MailSettings>();
+
     private static readonly HashSet<Type> ChoiceTypes =
         [typeof(Area), typeof(Ward), typeof(Category), typeof(Organisation), typeof(ApplicationUser), typeof(ApplicationRole), typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<int>), typeof(UserArea), typeof(UserWard)];
 
@@ -135,14 +150,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         }
     }
 
-    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> and the dashboard summaries (<see cref="IssueSummaries"/>) in the same transaction.</summary>
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>) and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseLedgerEdits();
         StampVersions();
         var counts = IssueCount.Changes(ChangeTracker);
         var summaries = IssueSummaries.Changes(ChangeTracker);
-        if (counts.Count == 0 && summaries.IsEmpty)
+        var notifications = NotificationPlanner.Plan(ChangeTracker);
+        if (counts.Count == 0 && summaries.IsEmpty && notifications.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -151,27 +167,41 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         IssueCount.Apply(this, counts);
         IssueSummaries.Apply(this, summaries);
+        if (!notifications.IsEmpty)
+        {
+            Notifications.AddRange(notifications.Notifications());
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         transaction?.Commit();
         return saved;
     }
 
-    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/> and the dashboard summaries (<see cref="IssueSummaries"/>) in the same transaction.</summary>
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>) and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseLedgerEdits();
         StampVersions();
         var counts = IssueCount.Changes(ChangeTracker);
         var summaries = IssueSummaries.Changes(ChangeTracker);
-        if (counts.Count == 0 && summaries.IsEmpty)
+        var notifications = NotificationPlanner.Plan(ChangeTracker);
+        if (counts.Count == 0 && summaries.IsEmpty && notifications.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The counts move after the rows are saved (a refused save moves nothing) and commit with them.
+        // The counts move after the rows are saved (a refused save moves nothing) and commit with them; so do the
+        // notifications the change causes (the transactional outbox: docs/decisions/0028), once new rows have ids.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await IssueCount.ApplyAsync(this, counts, cancellationToken);
         await IssueSummaries.ApplyAsync(this, summaries, cancellationToken);
+        if (!notifications.IsEmpty)
+        {
+            Notifications.AddRange(notifications.Notifications());
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

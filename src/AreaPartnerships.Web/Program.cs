@@ -1,3 +1,4 @@
+using AreaPartnerships.Web.Features.Notifications;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Cli;
 using AreaPartnerships.Web.Infrastructure.Database;
@@ -21,6 +22,7 @@ builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.Conte
 builder.Services.AddAppSecurity();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddFeatureHandlers();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.Configure<AreaPartnerships.Web.Features.Help.CouncilContacts>(builder.Configuration.GetSection(AreaPartnerships.Web.Features.Help.CouncilContacts.Section));
 
 builder.Services.AddControllersWithViews(o =>

@@ -66,6 +66,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:WriteTo:1:Name", "Console");
+
+        // No background worker: notification tests run its passes themselves (NotificationWorker.RunOnceAsync).
+        builder.UseSetting("Notifications:WorkerEnabled", "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {

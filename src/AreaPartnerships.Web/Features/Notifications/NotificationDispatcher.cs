@@ -1,0 +1,7 @@
+namespace AreaPartnerships.Web.Features.Notifications;
+
+/// <summary>Placeholder: to be written (issue 14).</summary>
+public sealed class NotificationDispatcher
+{
+    public Task<int> RunOnceAsync(CancellationToken ct) => Task.FromResult(0);
+}
