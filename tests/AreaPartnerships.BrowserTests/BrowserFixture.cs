@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ap-browser-{Guid.NewGuid():N}.db");
+
+    /// <summary>The file outbox the app writes its e-mails to (the embedded default transport), in the temp folder.</summary>
+    public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), $"ap-browser-outbox-{Guid.NewGuid():N}");
     private AppServer? _server;
     private IPlaywright? _playwright;
 
@@ -25,7 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = new AppServer(_databasePath);
+        _server = new AppServer(_databasePath, OutboxFolder);
         _server.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _server.StartServer();
         BaseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -64,15 +67,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_databasePath);
+        if (Directory.Exists(OutboxFolder))
+        {
+            Directory.Delete(OutboxFolder, recursive: true);
+        }
     }
 
-    private sealed class AppServer(string databasePath) : WebApplicationFactory<Program>
+    private sealed class AppServer(string databasePath, string outboxFolder) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
             builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("Mail:Transport", "File");
+            builder.UseSetting("Mail:FileFolder", outboxFolder);
+            builder.UseSetting("Notifications:PollSeconds", "1");
         }
     }
 }
