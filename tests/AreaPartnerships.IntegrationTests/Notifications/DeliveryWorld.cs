@@ -98,5 +98,14 @@ public static class DeliveryWorld
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>A client of this instance signed in (by the test scheme) as a new user with the role.</summary>
+    public static async Task<HttpClient> ClientAsAsync(this WebApplicationFactory<Program> instance, string role, int? organisationId = null)
+    {
+        var user = await new TestData(instance.Services).CreateUserAsync(role, organisationId: organisationId);
+        var client = instance.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return client;
+    }
+
     public static string Address(string who) => $"{who}.{Guid.NewGuid():N}@partners.example.org";
 }

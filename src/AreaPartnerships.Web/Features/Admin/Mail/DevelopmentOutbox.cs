@@ -52,7 +52,8 @@ public static class DevelopmentOutbox
             }
 
             var attachments = mail.Attachments.Select(a => new Attachment(
-                a.ContentDisposition?.FileName ?? a.ContentType.Name ?? "attachment", a.ContentType.ToString().Replace("Content-Type: ", string.Empty, StringComparison.Ordinal))).ToList();
+                a.ContentDisposition?.FileName ?? a.ContentType.Name ?? "attachment",
+                a.ContentType.MimeType + string.Concat(a.ContentType.Parameters.Select(p => $"; {p.Name}={p.Value}")))).ToList();
             return new Message(name!, mail.From.ToString(), mail.To.ToString(), mail.Subject ?? string.Empty, Date(mail), mail.MessageId ?? string.Empty,
                 [.. mail.Headers.Select(h => (h.Field, h.Value))], mail.TextBody ?? string.Empty, attachments);
         }
