@@ -48,6 +48,7 @@ public sealed class DeliveryAdminTests(SmtpServerFixture smtp) : IClassFixture<S
         var client = await instance.ClientAsAsync(Roles.Administrator);
         var empty = await client.GetDocumentAsync("/admin/mail");
         Assert.NotNull(empty.QuerySelector("[data-testid=no-parked]"));
+        Assert.Contains(empty.QuerySelectorAll(".govuk-service-navigation a"), a => a.GetAttribute("href") == "/admin/mail" && a.TextContent.Trim() == "E-mail");
 
         var sent = await instance.AddMessagesAsync(_clock, DeliveryWorld.Address("fine"));
         Assert.Equal(1, await instance.SendOnceAsync());
