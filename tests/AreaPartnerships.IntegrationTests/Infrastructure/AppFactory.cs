@@ -26,6 +26,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Where the file mail transport (the default) writes this app's e-mails: a temporary folder of its own, not the source tree.</summary>
+    public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), $"ap-outbox-{Guid.NewGuid():N}");
+
     /// <summary>A second instance of the app over the same database file (the scale-out test).</summary>
     public static AppFactory SharingDatabaseWith(AppFactory other) => new(other.DatabasePath);
 
@@ -69,6 +72,7 @@ public class AppFactory : WebApplicationFactory<Program>
 
         // No background worker: notification tests run its passes themselves (NotificationWorker.RunOnceAsync).
         builder.UseSetting("Notifications:WorkerEnabled", "false");
+        builder.UseSetting("Mail:FileFolder", OutboxFolder);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
@@ -95,6 +99,18 @@ public class AppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                if (Directory.Exists(OutboxFolder))
+                {
+                    Directory.Delete(OutboxFolder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean up with the temp folder.
+            }
+
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {
                 try
