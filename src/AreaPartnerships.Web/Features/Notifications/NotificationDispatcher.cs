@@ -273,19 +273,21 @@ public sealed partial class NotificationDispatcher(
 
     private async Task<OutboxMessage> ComposeAsync(Notification n, About about, EmailComposer.Recipient to, DateTime now, CancellationToken ct)
     {
+        // A neutral e-mail's link names the notification, not the record (whose address can carry its reference).
+        var path = about.Confidential ? PathTo("Open", "Notifications", new { id = n.Id }) : about.Path;
         EmailComposer.Attachment? attachment = null;
         if (about.Calendar is { } calendarEvent)
         {
             var settings = await composer.SettingsAsync(ct);
-            var page = new Uri(await composer.LinkAsync(about.Path, ct));
+            var page = new Uri(await composer.LinkAsync(path, ct));
             var method = n.Kind == NotificationKind.MeetingCancelled ? CalendarMethods.Cancel : CalendarMethods.Request;
             var text = MeetingCalendar.EventText(calendarEvent, method, page, now, (settings.SenderAddress, settings.SenderName));
             attachment = new EmailComposer.Attachment(MeetingCalendar.FileName(n.MeetingId!.Value), $"{MeetingCalendar.ContentType}; method={method}", text);
         }
 
         return about.Confidential
-            ? await composer.ComposeNeutralAsync(n.Kind, to, about.What, about.Area, about.Path, n.Id, attachment, now, ct)
-            : await composer.ComposeAsync(n.Kind, to, about.Values, about.Path, n.Id, attachment, now, ct);
+            ? await composer.ComposeNeutralAsync(n.Kind, to, about.What, about.Area, path, n.Id, attachment, now, ct)
+            : await composer.ComposeAsync(n.Kind, to, about.Values, path, n.Id, attachment, now, ct);
     }
 
     private async Task<Viewer?> ViewerAsync(int userId, CancellationToken ct)

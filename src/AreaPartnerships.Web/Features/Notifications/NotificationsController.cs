@@ -1,3 +1,4 @@
+using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
@@ -35,4 +36,9 @@ public sealed class NotificationsController : Controller
             return RedirectToAction(nameof(Preferences));
         }, () => Task.FromResult<IActionResult>(View(new EditPreferences.Page(form, IsAdministrator: false))));
     }
+
+    /// <summary>The link in a neutral e-mail: to the record, for someone who may see it.</summary>
+    [HttpGet("/notifications/{id:long}")]
+    public async Task<IActionResult> Open(long id, [FromServices] AppDbContext db, [FromServices] OpenNotification.Handler handler, CancellationToken ct) =>
+        await handler.HandleAsync(await Viewer.ForAsync(User, db, ct), id, ct) is { } path ? LocalRedirect(path) : NotFound();
 }
