@@ -42,11 +42,11 @@ public sealed class ContentActionTests(AppFactory app) : IClassFixture<AppFactor
         var mark = await MarkAsync(app);
 
         var response = await app.ClientFor(people.AreaManagerA.Id).PostFormAsync($"/task-groups/{group.Id}/actions/new",
-            [new("Description", "Safeguarding visit to Flat 9"), new("OwnerId", Id(people.SupportOfficerA.Id)), .. ActionWorld.Due(Due), new("IssueId", Id(secret.Id))]);
+            [new("Description", "Safeguarding visit to Flat 9"), new("OwnerId", Id(world.Member.Id)), .. ActionWorld.Due(Due), new("IssueId", Id(secret.Id))]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var message = Assert.Single(await SentSinceAsync(app, mark));
-        Assert.Equal(people.SupportOfficerA.Email, message.ToAddress);
+        Assert.Equal(world.Member.Email, message.ToAddress);
         Assert.EndsWith("needs your attention", message.Subject, StringComparison.Ordinal);
         Assert.StartsWith("An action in ", message.Subject, StringComparison.Ordinal);
         foreach (var text in new[] { "Flat 9", "Cuckooing", secret.Reference, group.Name })

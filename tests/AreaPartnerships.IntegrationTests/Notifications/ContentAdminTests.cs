@@ -89,10 +89,10 @@ public sealed class ContentAdminTests(AppFactory app) : IClassFixture<AppFactory
         var issue = await world.People.IssueAsync(app);
         var mark = await MarkAsync(app);
         await Issues.IssueWorld.PostWithVersionAsync(app.ClientFor(world.People.AreaManagerA.Id), $"/issues/{issue.Reference}/triage",
-            [new("Level", "Partnership"), new("Reason", "Needs the partnership"), new("OwnerId", Id(world.People.SupportOfficerA.Id))]);
+            [new("Level", "Partnership"), new("Reason", "Needs the partnership"), new("OwnerId", Id(world.People.PoliceUser.Id))]);
         var message = Assert.Single(await SentSinceAsync(app, mark));
         Assert.Equal($"Over to you: {issue.Reference}", message.Subject);
-        Assert.StartsWith($"Hello {world.People.SupportOfficerA.DisplayName}, “{issue.Title}” is yours.", message.Body, StringComparison.Ordinal);
+        Assert.StartsWith($"Hello {world.People.PoliceUser.DisplayName}, “{issue.Title}” is yours.", message.Body, StringComparison.Ordinal);
 
         var restored = await admin.PostFormAsync(Assigned, [], $"{Assigned}/restore");
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
@@ -158,7 +158,7 @@ public sealed class ContentAdminTests(AppFactory app) : IClassFixture<AppFactory
         var issue = await world.People.IssueAsync(app);
         var mark = await MarkAsync(app);
         await Issues.IssueWorld.PostWithVersionAsync(app.ClientFor(world.People.AreaManagerA.Id), $"/issues/{issue.Reference}/triage",
-            [new("Level", "Partnership"), new("Reason", "Needs the partnership"), new("OwnerId", Id(world.People.SupportOfficerA.Id))]);
+            [new("Level", "Partnership"), new("Reason", "Needs the partnership"), new("OwnerId", Id(world.People.PoliceUser.Id))]);
         var message = Assert.Single(await SentSinceAsync(app, mark));
         Assert.Contains($"https://ap.walsall.example.gov.uk/issues/{issue.Reference}", message.Body, StringComparison.Ordinal);
         Assert.EndsWith("\n--\nSent by Walsall Council.", message.Body, StringComparison.Ordinal);

@@ -32,19 +32,19 @@ public sealed class ContentIssueTests(AppFactory app) : IClassFixture<AppFactory
         var issue = await app.Data.CreateIssueAsync(people.WardA1, people.CouncillorA1.Id, title: "Burnt-out car on Pleck Road");
         var mark = await MarkAsync(app);
 
-        var response = await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.SupportOfficerA.Id);
+        var response = await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.PoliceUser.Id);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var messages = await SentSinceAsync(app, mark);
         Assert.Equal(2, messages.Count);
-        var owner = To(messages, people.SupportOfficerA);
+        var owner = To(messages, people.PoliceUser);
         Assert.Equal($"{issue.Reference} has been assigned to you", owner.Subject);
-        Assert.Contains($"Dear {people.SupportOfficerA.DisplayName},", owner.Body, StringComparison.Ordinal);
+        Assert.Contains($"Dear {people.PoliceUser.DisplayName},", owner.Body, StringComparison.Ordinal);
         Assert.Contains("“Burnt-out car on Pleck Road”", owner.Body, StringComparison.Ordinal);
         Assert.Contains("at Level 2", owner.Body, StringComparison.Ordinal);
         Assert.Contains(Link($"/issues/{issue.Reference}"), owner.Body, StringComparison.Ordinal);
         Assert.EndsWith(MailSettings.Defaults().Footer, owner.Body, StringComparison.Ordinal);
-        Assert.Equal((people.SupportOfficerA.Id, (string?)null), (owner.RecipientUserId, owner.Attachment));
+        Assert.Equal((people.PoliceUser.Id, (string?)null), (owner.RecipientUserId, owner.Attachment));
 
         var raiser = To(messages, people.CouncillorA1);
         Assert.Equal($"{issue.Reference} is now Triaged", raiser.Subject);
@@ -116,11 +116,12 @@ public sealed class ContentIssueTests(AppFactory app) : IClassFixture<AppFactory
         var world = await CreateAsync(app);
         var people = world.People;
         var issue = await app.Data.CreateIssueAsync(people.WardA1, people.AreaManagerA.Id, confidential: true, title: "Threats at 4 Elm Close");
+        await IssueWorld.RecordAgreementAsync(app, people.PoliceUser.Id, people.AreaManagerA.Id);
         var mark = await MarkAsync(app);
 
-        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.SupportOfficerA.Id);
+        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.PoliceUser.Id);
 
-        var message = To(await SentSinceAsync(app, mark), people.SupportOfficerA);
+        var message = To(await SentSinceAsync(app, mark), people.PoliceUser);
         Assert.Equal($"An issue in {world.AreaAName} needs your attention", message.Subject);
         foreach (var secret in new[] { "Threats at 4 Elm Close", "Elm Close", issue.Reference, "Something needs doing" })
         {
@@ -129,10 +130,25 @@ public sealed class ContentIssueTests(AppFactory app) : IClassFixture<AppFactory
 
         var path = $"/notifications/{message.NotificationId}";
         Assert.Contains(Link(path), message.Body, StringComparison.Ordinal);
-        var opened = await app.ClientFor(people.SupportOfficerA.Id).GetAsync(new Uri(path, UriKind.Relative));
+        var opened = await app.ClientFor(people.PoliceUser.Id).GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Equal($"/issues/{issue.Reference}", opened.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(people.PoliceUser.Id).GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(people.CleansingUser.Id).GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_without_a_confidentiality_agreement_is_not_told_of_a_confidential_issue_given_to_them()
+    {
+        var world = await CreateAsync(app);
+        var people = world.People;
+        var issue = await app.Data.CreateIssueAsync(people.WardA1, people.AreaManagerA.Id, confidential: true);
+        var mark = await MarkAsync(app);
+
+        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.PoliceUser.Id);
+
+        Assert.Empty(await SentSinceAsync(app, mark));
+        var skipped = Assert.Single(await NotificationsSinceAsync(app, mark));
+        Assert.Equal((NotificationState.Skipped, "They may not see the record now"), (skipped.State, skipped.Outcome));
     }
 
     [Fact]
@@ -143,7 +159,7 @@ public sealed class ContentIssueTests(AppFactory app) : IClassFixture<AppFactory
         var issue = await app.Data.CreateIssueAsync(people.WardA1, people.CouncillorA1.Id, confidential: true);
         var mark = await MarkAsync(app);
 
-        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.SupportOfficerA.Id);
+        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.PoliceUser.Id);
 
         var messages = await SentSinceAsync(app, mark);
         Assert.DoesNotContain(messages, m => m.ToAddress == people.CouncillorA1.Email);
@@ -180,7 +196,7 @@ public sealed class ContentIssueTests(AppFactory app) : IClassFixture<AppFactory
         var people = world.People;
         var issue = await people.IssueAsync(app);
         var mark = await MarkAsync(app);
-        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.SupportOfficerA.Id);
+        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.PoliceUser.Id);
 
         Assert.Single(await SentSinceAsync(app, mark));
         Assert.Equal(0, await DispatchAsync(app));
@@ -199,10 +215,10 @@ public sealed class ContentIssueTests(AppFactory app) : IClassFixture<AppFactory
         var issue = await app.Data.CreateIssueAsync(people.WardA1, people.CouncillorA1.Id);
         var mark = await MarkAsync(app);
 
-        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.SupportOfficerA.Id);
+        await TriageAtLevel2Async(app.ClientFor(people.AreaManagerA.Id), issue.Reference, people.PoliceUser.Id);
 
         var message = Assert.Single(await SentSinceAsync(app, mark));
-        Assert.Equal(people.SupportOfficerA.Email, message.ToAddress);
+        Assert.Equal(people.PoliceUser.Email, message.ToAddress);
         var waiting = Assert.Single(await NotificationsSinceAsync(app, mark), n => n.RecipientUserId == people.CouncillorA1.Id);
         Assert.Equal(NotificationState.AwaitingDigest, waiting.State);
     }
