@@ -1,3 +1,5 @@
+using AreaPartnerships.Domain.Notifications;
+using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.IntegrationTests.Actions;
 using AreaPartnerships.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -68,5 +70,28 @@ public sealed class ContentActionTests(AppFactory app) : IClassFixture<AppFactor
         var message = Assert.Single(await SentSinceAsync(app, mark));
         Assert.Equal((world.Outsider.Email, $"You have joined the task group {world.Group.Name}"), (message.ToAddress, message.Subject));
         Assert.Contains(Link($"/task-groups/{world.Group.Id}"), message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reminder_is_written_from_the_action_as_it_is_when_sent_and_dropped_once_the_action_is_done()
+    {
+        var world = await ActionWorld.CreateAsync(app);
+        var open = await world.ActionAsync(app, description: "Check the CCTV footage", dueOn: ActionWorld.Today.AddDays(2));
+        var done = await world.ActionAsync(app, description: "Book the skip", then: world.Marked(PlanActionStatus.Done));
+        var mark = await MarkAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            db.Notifications.AddRange(
+                new Notification(NotificationKind.ActionDueSoon, DateTime.UtcNow) { RecipientUserId = world.Member.Id, PlanActionId = open.Id, Key = $"test-due-{open.Id}" },
+                new Notification(NotificationKind.ActionDueSoon, DateTime.UtcNow) { RecipientUserId = world.Member.Id, PlanActionId = done.Id, Key = $"test-due-{done.Id}" },
+                new Notification(NotificationKind.ActionOverdue, DateTime.UtcNow) { RecipientUserId = world.OtherMember.Id, PlanActionId = open.Id, Key = $"test-late-{open.Id}" });
+            await db.SaveChangesAsync();
+        });
+
+        var message = Assert.Single(await SentSinceAsync(app, mark));
+        Assert.Equal((world.Member.Email, $"Your action is due on {UkFormat.Date(ActionWorld.Today.AddDays(2))}"), (message.ToAddress, message.Subject));
+        Assert.Contains("“Check the CCTV footage”", message.Body, StringComparison.Ordinal);
+        var outcomes = (await NotificationsSinceAsync(app, mark)).Where(n => n.State == NotificationState.Skipped).Select(n => n.Outcome).Order().ToList();
+        Assert.Equal(["It is no longer theirs", "The action is done or cancelled"], outcomes);
     }
 }

@@ -3,6 +3,7 @@ using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Meetings;
 using AreaPartnerships.Domain.Notifications;
+using AreaPartnerships.Domain.TaskGroups;
 using AreaPartnerships.Web.Features.Actions;
 using AreaPartnerships.Web.Features.Issues;
 using AreaPartnerships.Web.Features.Meetings;
@@ -40,7 +41,14 @@ public sealed partial class NotificationDispatcher(
         string Path,
         Dictionary<string, string> Values,
         MeetingCalendar.Event? Calendar,
-        Func<Viewer, CancellationToken, Task<bool>> MaySee);
+        Func<Viewer, CancellationToken, Task<bool>> MaySee)
+    {
+        /// <summary>For an assignment or a reminder: whose it is now (someone it has moved on from is not told).</summary>
+        public int? Owner { get; init; }
+
+        /// <summary>Why nobody need be told any more (an action done or cancelled before its reminder went).</summary>
+        public string? Stale { get; init; }
+    }
 
     /// <summary>One pass: every notification pending now, in batches; returns how many it dealt with.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -138,6 +146,12 @@ public sealed partial class NotificationDispatcher(
         if (about is null)
         {
             n.Skip(now, "The record it was about no longer exists");
+            return;
+        }
+
+        if (about.Stale is { } stale)
+        {
+            n.Skip(now, stale);
             return;
         }
 
@@ -240,6 +254,11 @@ public sealed partial class NotificationDispatcher(
         if (userId == n.ActorId)
         {
             return (null, null, "They made the change themselves");
+        }
+
+        if (about.Owner is { } owner && owner != userId)
+        {
+            return (null, null, "It is no longer theirs");
         }
 
         if (!MailSettings.IsEmailAddress(user.Email))
@@ -364,6 +383,7 @@ public sealed partial class NotificationDispatcher(
             i.IsConfidential,
             Organisation = i.ReferredOrganisation == null ? null : i.ReferredOrganisation.Name,
             i.FollowUpOn,
+            i.OwnerId,
         }).SingleOrDefaultAsync(ct);
         if (issue is null)
         {
@@ -383,7 +403,10 @@ public sealed partial class NotificationDispatcher(
         };
         return new About("an issue", issue.Area, issue.IsConfidential, issue.IsConfidential,
             PathTo("Show", "Issues", new { reference = issue.Reference }), values, null,
-            (viewer, c) => viewer.VisibleIssues(db).AnyAsync(i => i.Id == issueId, c));
+            (viewer, c) => viewer.VisibleIssues(db).AnyAsync(i => i.Id == issueId, c))
+        {
+            Owner = n.Kind == NotificationKind.IssueAssigned ? issue.OwnerId ?? 0 : null,
+        };
     }
 
     private async Task<About?> AboutActionAsync(Notification n, CancellationToken ct)
@@ -400,6 +423,8 @@ public sealed partial class NotificationDispatcher(
             Group = a.TaskGroup == null ? null : new { a.TaskGroup.Name, Area = a.TaskGroup.Area.Name },
             a.MeetingId,
             a.IssueId,
+            a.OwnerId,
+            a.Status,
         }).SingleOrDefaultAsync(ct);
         if (action is null)
         {
@@ -428,7 +453,11 @@ public sealed partial class NotificationDispatcher(
         return new About("an action", action.Group?.Area ?? issue?.Area ?? meeting?.Area ?? "the borough",
             confidentialIssue || meeting?.IsConfidential == true, confidentialIssue,
             PathTo("Show", "Actions", new { id = actionId }), values, null,
-            (viewer, c) => ActionStore.Visible(viewer, db).AnyAsync(a => a.Id == actionId, c));
+            (viewer, c) => ActionStore.Visible(viewer, db).AnyAsync(a => a.Id == actionId, c))
+        {
+            Owner = action.OwnerId,
+            Stale = action.Status is PlanActionStatus.Done or PlanActionStatus.Cancelled ? "The action is done or cancelled" : null,
+        };
     }
 
     private async Task<About?> AboutMeetingAsync(Notification n, CancellationToken ct)
