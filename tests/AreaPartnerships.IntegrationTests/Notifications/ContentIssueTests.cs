@@ -222,4 +222,25 @@ public sealed class ContentIssueTests(AppFactory app) : IClassFixture<AppFactory
         var waiting = Assert.Single(await NotificationsSinceAsync(app, mark), n => n.RecipientUserId == people.CouncillorA1.Id);
         Assert.Equal(NotificationState.AwaitingDigest, waiting.State);
     }
+
+    [Fact]
+    public async Task Two_dispatchers_running_at_once_write_each_email_once()
+    {
+        var world = await CreateAsync(app);
+        var people = world.People;
+        var mark = await MarkAsync(app);
+        for (var i = 0; i < 6; i++)
+        {
+            await people.IssueAsync(app, people.AtLevel3);
+        }
+
+        var counts = await Task.WhenAll(DispatchAsync(app), DispatchAsync(app));
+        counts = [.. counts, await DispatchAsync(app)];
+
+        var messages = await SentSinceAsync(app, mark);
+        Assert.Equal(6, messages.Count);
+        Assert.Equal(6, counts.Sum());
+        Assert.Equal(6, messages.Select(m => m.NotificationId).Distinct().Count());
+        Assert.All(await NotificationsSinceAsync(app, mark), n => Assert.Equal(NotificationState.Emailed, n.State));
+    }
 }
