@@ -693,12 +693,8 @@ public class MeetingAttendee
 
     public DateTime InvitedAt { get; set; }
 
-    /// <summary>A plain shape check (something@something.something), as the GOV.UK pattern asks; delivery proves the rest.</summary>
-    public static bool LooksLikeEmail(string value)
-    {
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.') && !value.Any(char.IsWhiteSpace);
-    }
+    /// <summary>A guest's address: the product's one rule for an e-mail address (<see cref="Notifications.MailSettings.IsEmailAddress"/>).</summary>
+    public static bool LooksLikeEmail(string value) => Notifications.MailSettings.IsEmailAddress(value);
 }
 
 /// <summary>An agenda item, linked to an issue or task group, with its minute.</summary>

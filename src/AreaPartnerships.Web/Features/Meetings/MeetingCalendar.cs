@@ -57,34 +57,58 @@ public static class MeetingCalendar
 
             var seesPurpose = !meeting.IsConfidential || await viewer.MeetingsWithPapers(db).AnyAsync(m => m.Id == id, ct);
             var cancelled = meeting.Status == MeetingStatus.Cancelled;
-            var calendarEvent = new CalendarEvent
-            {
-                Uid = meeting.CalendarUid.ToString(),
-                Sequence = meeting.CalendarSequence,
-                DtStamp = new CalDateTime(clock.GetUtcNow().UtcDateTime),
-                DtStart = new CalDateTime(DateTime.SpecifyKind(meeting.StartsAt, DateTimeKind.Utc)),
-                DtEnd = new CalDateTime(DateTime.SpecifyKind(meeting.EndsAt, DateTimeKind.Utc)),
-                Summary = meeting.Title,
-                Location = meeting.Venue ?? meeting.OnlineLink,
-                Url = pageUrl,
-                Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-                Description = Describe(seesPurpose ? meeting.Purpose : null, meeting.Venue is null ? null : meeting.OnlineLink, cancelled ? meeting.CancellationReason : null),
-            };
-            var calendar = new Calendar { ProductId = ProductId, Method = cancelled ? CalendarMethods.Cancel : CalendarMethods.Publish };
-            calendar.Events.Add(calendarEvent);
-            var text = new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
-            return new File($"meeting-{id}.ics", Encoding.UTF8.GetBytes(text));
+            var text = EventText(
+                new Event(meeting.CalendarUid, meeting.CalendarSequence, meeting.StartsAt, meeting.EndsAt, meeting.Title, meeting.Venue, meeting.OnlineLink,
+                    seesPurpose ? meeting.Purpose : null, cancelled, meeting.CancellationReason),
+                cancelled ? CalendarMethods.Cancel : CalendarMethods.Publish, pageUrl, clock.GetUtcNow().UtcDateTime, organizer: null);
+            return new File(FileName(id), Encoding.UTF8.GetBytes(text));
+        }
+    }
+
+    /// <summary>What goes into a meeting's calendar event: the caller decides whether the purpose may be in it.</summary>
+    public sealed record Event(Guid Uid, int Sequence, DateTime StartsAt, DateTime EndsAt, string Title, string? Venue, string? OnlineLink, string? Purpose,
+        bool Cancelled, string? CancellationReason);
+
+    public static string FileName(int meetingId) => $"meeting-{meetingId}.ics";
+
+    /// <summary>
+    /// The calendar file's text for one meeting: the meeting page's download (METHOD:PUBLISH, or CANCEL) and the
+    /// e-mailed invitation, change and cancellation (METHOD:REQUEST or CANCEL, with the sender as organiser) are the
+    /// same event, written here once.
+    /// </summary>
+    public static string EventText(Event meeting, string method, Uri pageUrl, DateTime nowUtc, (string Address, string Name)? organizer)
+    {
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = meeting.Uid.ToString(),
+            Sequence = meeting.Sequence,
+            DtStamp = new CalDateTime(nowUtc),
+            DtStart = new CalDateTime(DateTime.SpecifyKind(meeting.StartsAt, DateTimeKind.Utc)),
+            DtEnd = new CalDateTime(DateTime.SpecifyKind(meeting.EndsAt, DateTimeKind.Utc)),
+            Summary = meeting.Title,
+            Location = meeting.Venue ?? meeting.OnlineLink,
+            Url = pageUrl,
+            Status = meeting.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Description = Describe(meeting.Purpose, meeting.Venue is null ? null : meeting.OnlineLink, meeting.Cancelled ? meeting.CancellationReason : null),
+        };
+        if (organizer is { } o)
+        {
+            calendarEvent.Organizer = new Organizer($"mailto:{o.Address}") { CommonName = o.Name };
         }
 
-        private static string? Describe(string? purpose, string? link, string? cancellation)
+        var calendar = new Calendar { ProductId = ProductId, Method = method };
+        calendar.Events.Add(calendarEvent);
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+
+    private static string? Describe(string? purpose, string? link, string? cancellation)
+    {
+        var lines = new[]
         {
-            var lines = new[]
-            {
-                cancellation is null ? null : $"Cancelled: {cancellation}",
-                purpose,
-                link is null ? null : $"Online: {link}",
-            }.Where(l => l is not null).ToList();
-            return lines.Count == 0 ? null : string.Join("\n\n", lines);
-        }
+            cancellation is null ? null : $"Cancelled: {cancellation}",
+            purpose,
+            link is null ? null : $"Online: {link}",
+        }.Where(l => l is not null).ToList();
+        return lines.Count == 0 ? null : string.Join("\n\n", lines);
     }
 }

@@ -63,8 +63,13 @@ public sealed class EmailComposer(AppDbContext db)
     /// person's attention, and links to it (they see it there only if they may). Not editable: it must never
     /// carry anything a template could put in.
     /// </summary>
+    public Task<OutboxMessage> ComposeNeutralAsync(NotificationKind kind, Recipient to, string what, string area, string path,
+        long? notificationId, DateTime now, CancellationToken ct) =>
+        ComposeNeutralAsync(kind, to, what, area, path, notificationId, attachment: null, now, ct);
+
+    /// <summary>The neutral e-mail with an attachment (a confidential meeting's calendar event, written without its title or purpose).</summary>
     public async Task<OutboxMessage> ComposeNeutralAsync(NotificationKind kind, Recipient to, string what, string area, string path,
-        long? notificationId, DateTime now, CancellationToken ct)
+        long? notificationId, Attachment? attachment, DateTime now, CancellationToken ct)
     {
         var settings = await SettingsAsync(ct);
         var link = await LinkAsync(path, ct);
@@ -74,6 +79,9 @@ public sealed class EmailComposer(AppDbContext db)
         {
             NotificationId = notificationId,
             RecipientUserId = to.UserId,
+            AttachmentName = attachment?.Name,
+            AttachmentType = attachment?.ContentType,
+            Attachment = attachment?.Text,
         };
     }
 

@@ -39,8 +39,35 @@ public sealed record Viewer(int UserId, string Role, IReadOnlyList<int> AreaIds,
             return new Viewer(userId, role, user.AreaIds(), user.WardIds(), organisationId, false);
         }
 
+        return await PartnerAsync(userId, user.AreaIds(), user.WardIds(), organisationId.Value, db, ct);
+    }
+
+    /// <summary>
+    /// The same person as <see cref="ForAsync"/> would see them, read from the database rather than their sign-in
+    /// (for work done on someone's behalf when they are not asking, e.g. deciding whether an e-mail may tell them
+    /// about a record). Null when there is no such user.
+    /// </summary>
+    public static async Task<Viewer?> ForUserAsync(int userId, AppDbContext db, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.OrganisationId }).SingleOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roleNames = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
+        var role = Roles.All.FirstOrDefault(roleNames.Contains) ?? string.Empty;
+        var areaIds = await db.UserAreas.Where(a => a.UserId == userId).Select(a => a.AreaId).ToListAsync(ct);
+        var wardIds = await db.UserWards.Where(w => w.UserId == userId).Select(w => w.WardId).ToListAsync(ct);
+        return role != Roles.PartnerUser || user.OrganisationId is null
+            ? new Viewer(userId, role, areaIds, wardIds, user.OrganisationId, false)
+            : await PartnerAsync(userId, areaIds, wardIds, user.OrganisationId.Value, db, ct);
+    }
+
+    private static async Task<Viewer> PartnerAsync(int userId, IReadOnlyList<int> areaIds, IReadOnlyList<int> wardIds, int organisationId, AppDbContext db, CancellationToken ct)
+    {
         var agreement = await db.ConfidentialityAgreements.AnyAsync(a => a.UserId == userId, ct);
         var groups = await db.TaskGroupMembers.Where(m => m.User.OrganisationId == organisationId).Select(m => m.TaskGroupId).Distinct().ToListAsync(ct);
-        return new Viewer(userId, role, user.AreaIds(), user.WardIds(), organisationId, agreement) { OrganisationTaskGroupIds = groups };
+        return new Viewer(userId, Roles.PartnerUser, areaIds, wardIds, organisationId, agreement) { OrganisationTaskGroupIds = groups };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
+using AreaPartnerships.Domain.Notifications;
 using AreaPartnerships.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -77,7 +78,7 @@ public static class EditUser
             RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter the person's e-mail address")
                 .MaximumLength(256).WithMessage("E-mail address must be 256 characters or fewer")
-                .EmailAddress().WithMessage("Enter an e-mail address in the correct format, like name@example.com")
+                .Must(email => MailSettings.IsEmailAddress(email!.Trim())).WithMessage("Enter an e-mail address in the correct format, like name@example.com")
                 .MustAsync(async (form, email, ct) =>
                 {
                     var normalised = users.NormalizeEmail(email!.Trim());
