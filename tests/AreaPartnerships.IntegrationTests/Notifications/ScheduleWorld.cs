@@ -10,6 +10,7 @@ using AreaPartnerships.IntegrationTests.Issues;
 using AreaPartnerships.Web.Features.Notifications;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AreaPartnerships.IntegrationTests.Notifications;
@@ -44,16 +45,70 @@ public sealed class ScheduleApp : IDisposable
     public WebApplicationFactory<Program> Clocked { get; }
 
     /// <summary>One pass of the reminders in a scope of its own (as one instance's worker would).</summary>
-    public Task<int> RemindersAsync() => RunAsync<Reminders>((r, ct) => r.RunOnceAsync(ct));
+    public Task<int> RemindersAsync(WebApplicationFactory<Program>? instance = null) => RunAsync<Reminders>(instance ?? Clocked, (r, ct) => r.RunOnceAsync(ct));
 
     /// <summary>One pass of the digests in a scope of its own.</summary>
-    public Task<int> DigestsAsync() => RunAsync<Digests>((d, ct) => d.RunOnceAsync(ct));
+    public Task<int> DigestsAsync(WebApplicationFactory<Program>? instance = null) => RunAsync<Digests>(instance ?? Clocked, (d, ct) => d.RunOnceAsync(ct));
 
-    private async Task<int> RunAsync<T>(Func<T, CancellationToken, Task<int>> step)
+    /// <summary>
+    /// A second instance of the clocked app over the same database whose passes pause once, just after the first command
+    /// <paramref name="after"/> picks out has been read, while <paramref name="meanwhile"/> runs (another instance's work):
+    /// a race, made to happen at the worst moment every time rather than by luck.
+    /// </summary>
+    public WebApplicationFactory<Program> PausingInstance(Func<string, bool> after, Func<Task> meanwhile) =>
+        Clocked.WithWebHostBuilder(b => b.ConfigureServices(s => s.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(new Meanwhile(after, meanwhile)))));
+
+    private static async Task<int> RunAsync<T>(WebApplicationFactory<Program> instance, Func<T, CancellationToken, Task<int>> step)
         where T : notnull
     {
-        await using var scope = Clocked.Services.CreateAsyncScope();
+        await using var scope = instance.Services.CreateAsyncScope();
         return await step(scope.ServiceProvider.GetRequiredService<T>(), CancellationToken.None);
+    }
+
+    /// <summary>Once the command <c>after</c> picks out has run, runs <c>meanwhile</c> before this context's next command (once).</summary>
+    private sealed class Meanwhile(Func<string, bool> after, Func<Task> meanwhile) : DbCommandInterceptor
+    {
+        private int _state;
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData,
+            System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (after(command.CommandText))
+            {
+                Interlocked.CompareExchange(ref _state, 1, 0);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command,
+            CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await PauseAsync();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await PauseAsync();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            await PauseAsync();
+            return result;
+        }
+
+        private async Task PauseAsync()
+        {
+            if (Interlocked.CompareExchange(ref _state, 2, 1) == 1)
+            {
+                await meanwhile();
+            }
+        }
     }
 
     public void Dispose()
