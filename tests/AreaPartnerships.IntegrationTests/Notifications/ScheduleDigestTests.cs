@@ -286,4 +286,24 @@ public sealed class ScheduleDigestTests(ScheduleApp app) : IClassFixture<Schedul
         Assert.Null(run.OutboxMessageId);
         Assert.Empty(await world.MessagesToAsync(manager.Id));
     }
+
+    [Fact]
+    public async Task A_disabled_account_gets_no_digest()
+    {
+        var world = await ScheduleWorld.CreateAsync(app);
+        var (manager, areaId) = await world.LoneAreaManagerAsync();
+        world.SetClock(55, new TimeOnly(9, 0));
+        var group = await world.GroupAsync(areaId);
+        await world.WaitingAsync(NotificationKind.AddedToTaskGroup, manager.Id, groupId: group.Id);
+        await app.Data.WithDbAsync(async db =>
+        {
+            (await db.Users.FindAsync(manager.Id))!.IsDisabled = true;
+            await db.SaveChangesAsync();
+        });
+
+        await app.DigestsAsync();
+
+        Assert.Empty(await world.RunsForAsync(manager.Id));
+        Assert.Empty(await world.MessagesToAsync(manager.Id));
+    }
 }

@@ -194,15 +194,15 @@ public sealed class Digests(AppDbContext db, EmailComposer composer, LinkGenerat
     /// <summary>Stops tracking what a rolled-back digest touched, so the next person's save does not carry it.</summary>
     private void Forget(DigestRun run, OutboxMessage? message, List<Notification> included, List<Notification> dropped)
     {
-        db.Entry(run).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        db.Entry(run).State = EntityState.Detached;
         if (message is not null)
         {
-            db.Entry(message).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            db.Entry(message).State = EntityState.Detached;
         }
 
         foreach (var notification in included.Concat(dropped))
         {
-            db.Entry(notification).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            db.Entry(notification).State = EntityState.Detached;
         }
     }
 
