@@ -52,6 +52,9 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.HasIndex(a => new { a.TaskGroupId, a.Status, a.DueOn });
         builder.HasIndex(a => a.MeetingId);
         builder.HasIndex(a => a.IssueId);
+
+        // The reminders (due in two days, overdue in the last 30 days): a range of due dates, whatever the owner or group.
+        builder.HasIndex(a => new { a.DueOn, a.Status });
     }
 }
 

@@ -2061,6 +2061,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("DueOn", "Status");
+
                     b.HasIndex("OwnerId", "Status", "DueOn");
 
                     b.HasIndex("TaskGroupId", "Status", "DueOn");

@@ -1989,6 +1989,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("DueOn", "Status");
+
                     b.HasIndex("OwnerId", "Status", "DueOn");
 
                     b.HasIndex("TaskGroupId", "Status", "DueOn");

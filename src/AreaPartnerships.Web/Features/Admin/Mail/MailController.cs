@@ -1,7 +1,7 @@
-using AreaPartnerships.Domain.Notifications;
 using AreaPartnerships.Domain;
-using AreaPartnerships.Web.Infrastructure.Security;
+using AreaPartnerships.Domain.Notifications;
 using AreaPartnerships.Web.Infrastructure;
+using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
