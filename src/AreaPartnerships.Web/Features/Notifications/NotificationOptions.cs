@@ -8,7 +8,7 @@ public sealed class NotificationOptions
     /// <summary>Run the background worker in this instance (tests switch it off and run a pass themselves).</summary>
     public bool WorkerEnabled { get; set; } = true;
 
-    /// <summary>Seconds between passes of the worker when it found nothing to do.</summary>
+    /// <summary>Seconds between passes of the worker when a pass found nothing to do (a pass that did something is followed at once by the next).</summary>
     public int PollSeconds { get; set; } = 10;
 
     /// <summary>Tries before a message is parked for the administrator.</summary>

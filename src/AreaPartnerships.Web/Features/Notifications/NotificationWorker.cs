@@ -10,16 +10,27 @@ namespace AreaPartnerships.Web.Features.Notifications;
 /// </summary>
 public sealed class NotificationWorker(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, ILogger<NotificationWorker> logger) : BackgroundService
 {
-    /// <summary>One pass of every step, in its own scope; returns how many messages it sent.</summary>
-    public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken ct)
+    /// <summary>What one pass did: reminders written, notifications dispatched, digests built, messages sent.</summary>
+    public sealed record Pass(int Reminders, int Dispatched, int Digests, int Sent)
+    {
+        /// <summary>A pass that did anything may have left more (each step takes a batch): the next pass starts at once.</summary>
+        public bool DidWork => Reminders + Dispatched + Digests + Sent > 0;
+    }
+
+    /// <summary>One pass of every step, in its own scope.</summary>
+    public static async Task<Pass> PassAsync(IServiceScopeFactory scopes, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var provider = scope.ServiceProvider;
-        await provider.GetRequiredService<Reminders>().RunOnceAsync(ct);
-        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
-        await provider.GetRequiredService<Digests>().RunOnceAsync(ct);
-        return await provider.GetRequiredService<OutboxSender>().RunOnceAsync(ct);
+        var reminders = await provider.GetRequiredService<Reminders>().RunOnceAsync(ct);
+        var dispatched = await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
+        var digests = await provider.GetRequiredService<Digests>().RunOnceAsync(ct);
+        var sent = await provider.GetRequiredService<OutboxSender>().RunOnceAsync(ct);
+        return new Pass(reminders, dispatched, digests, sent);
     }
+
+    /// <summary>One pass of every step, in its own scope; returns how many messages it sent.</summary>
+    public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken ct) => (await PassAsync(scopes, ct)).Sent;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +43,10 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, IOptions<Not
         {
             try
             {
-                await RunOnceAsync(scopes, stoppingToken);
+                if ((await PassAsync(scopes, stoppingToken)).DidWork)
+                {
+                    continue; // a backlog (after an outage, or a burst of changes) is worked through without waiting
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
