@@ -9,7 +9,7 @@ namespace AreaPartnerships.IntegrationTests.Notifications;
 public sealed class DeliveryAdminTests(SmtpServerFixture smtp) : IClassFixture<SmtpServerFixture>, IAsyncLifetime
 {
     private readonly AppFactory _app = new();
-    private readonly DeliveryClock _clock = new(DeliveryWorld.Start);
+    private readonly TestClock _clock = new(DeliveryWorld.Start);
 
     public Task InitializeAsync() => smtp.StartAsync();
 
@@ -120,7 +120,7 @@ public sealed class DeliveryAdminTests(SmtpServerFixture smtp) : IClassFixture<S
 public sealed class DeliveryFileOutboxTests : IAsyncLifetime
 {
     private readonly AppFactory _app = new();
-    private readonly DeliveryClock _clock = new(DeliveryWorld.Start);
+    private readonly TestClock _clock = new(DeliveryWorld.Start);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -13,7 +13,7 @@ namespace AreaPartnerships.IntegrationTests.Notifications;
 public sealed class DeliveryTests(SmtpServerFixture smtp) : IClassFixture<SmtpServerFixture>, IAsyncLifetime
 {
     private readonly AppFactory _app = new();
-    private readonly DeliveryClock _clock = new(DeliveryWorld.Start);
+    private readonly TestClock _clock = new(DeliveryWorld.Start);
 
     public Task InitializeAsync() => smtp.StartAsync();
 

@@ -8,35 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AreaPartnerships.IntegrationTests.Notifications;
 
-/// <summary>A clock the delivery tests move by hand (the backoff, claim expiry and "sent today" are all judged by it).</summary>
-public sealed class DeliveryClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public DateTimeOffset Now
-    {
-        get
-        {
-            lock (this)
-            {
-                return _now;
-            }
-        }
-    }
-
-    public DateTime UtcNow => Now.UtcDateTime;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by)
-    {
-        lock (this)
-        {
-            _now += by;
-        }
-    }
-}
-
 /// <summary>The delivery tests' world: an instance of the app sending through the test SMTP server, and outbox messages written straight into the database.</summary>
 public static class DeliveryWorld
 {
@@ -71,7 +42,7 @@ public static class DeliveryWorld
     }
 
     /// <summary>Writes e-mails into the outbox as the composer would (not yet sent, due now by <paramref name="clock"/>).</summary>
-    public static async Task<IReadOnlyList<OutboxMessage>> AddMessagesAsync(this WebApplicationFactory<Program> instance, DeliveryClock clock, params string[] addresses)
+    public static async Task<IReadOnlyList<OutboxMessage>> AddMessagesAsync(this WebApplicationFactory<Program> instance, TestClock clock, params string[] addresses)
     {
         var messages = addresses.Select(a => new OutboxMessage(NotificationKind.IssueAssigned, a, "Pat Example",
             $"Issue WAL-2099-{TestData.Unique("x").Split(' ')[1]} has been assigned to you", "Dear Pat,\n\nAn issue has been assigned to you.\n\n--\nFooter", clock.UtcNow)).ToList();

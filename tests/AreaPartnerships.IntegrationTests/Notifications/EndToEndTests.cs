@@ -16,7 +16,7 @@ public sealed class EndToEndTests(SmtpServerFixture smtp) : IClassFixture<SmtpSe
 {
     private readonly AppFactory _app = new();
     // Early morning UK time: before any daily digest is due, so the pass sends only what the change caused.
-    private readonly DeliveryClock _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(4), TimeSpan.Zero));
+    private readonly TestClock _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(4), TimeSpan.Zero));
 
     public Task InitializeAsync() => smtp.StartAsync();
 

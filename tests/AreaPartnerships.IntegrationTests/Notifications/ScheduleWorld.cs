@@ -15,19 +15,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AreaPartnerships.IntegrationTests.Notifications;
 
-/// <summary>A clock the test sets: the app's <see cref="TimeProvider"/> in the scheduler tests.</summary>
-public sealed class ScheduleClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    /// <summary>Sets the clock to a UK wall-clock time (GMT or BST as that day has it).</summary>
-    public void SetUk(DateOnly date, TimeOnly time) => Now = new DateTimeOffset(UkTime.ToUtc(date, time)!.Value, TimeSpan.Zero);
-
-    public DateOnly UkToday => UkTime.DateOf(Now.UtcDateTime);
-}
-
 /// <summary>
 /// One database per test class, two ways in: <see cref="Data"/> (the ordinary test app, for building data with the
 /// usual builders) and <see cref="Clocked"/> (the same app over the same database with <see cref="Clock"/> as its
@@ -40,7 +27,7 @@ public sealed class ScheduleApp : IDisposable
 
     public AppFactory Data { get; } = new();
 
-    public ScheduleClock Clock { get; } = new();
+    public TestClock Clock { get; } = new();
 
     public WebApplicationFactory<Program> Clocked { get; }
 
@@ -121,7 +108,7 @@ public sealed class ScheduleApp : IDisposable
 /// <summary>
 /// <see cref="IssueWorld"/> (areas A and B, one person per role scoped to area A, area B's manager) plus the makings of
 /// digests and reminders: issues in each state, task groups, actions, meetings, budgets and notifications waiting for
-/// a digest. Dates are built from <see cref="ScheduleClock"/>'s UK today where the scheduler compares them.
+/// a digest. Dates are built from <see cref="TestClock"/>'s UK today where the scheduler compares them.
 /// </summary>
 public sealed class ScheduleWorld
 {

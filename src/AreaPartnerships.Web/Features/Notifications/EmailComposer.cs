@@ -46,16 +46,7 @@ public sealed class EmailComposer(AppDbContext db)
             ["link"] = await LinkAsync(path, ct),
             ["service_name"] = settings.SenderName,
         };
-        var subject = EmailTemplates.OneLine(EmailTemplates.Render(wording.Subject, all));
-        var body = EmailTemplates.Render(wording.Body, all) + "\n\n--\n" + settings.Footer;
-        return new OutboxMessage(kind, to.Address, to.Name, subject, body, now)
-        {
-            NotificationId = notificationId,
-            RecipientUserId = to.UserId,
-            AttachmentName = attachment?.Name,
-            AttachmentType = attachment?.ContentType,
-            Attachment = attachment?.Text,
-        };
+        return Message(kind, to, EmailTemplates.Render(wording.Subject, all), EmailTemplates.Render(wording.Body, all), settings, notificationId, attachment, now);
     }
 
     /// <summary>
@@ -73,9 +64,14 @@ public sealed class EmailComposer(AppDbContext db)
     {
         var settings = await SettingsAsync(ct);
         var link = await LinkAsync(path, ct);
-        var subject = EmailTemplates.OneLine($"{Capitalised(what)} in {area} needs your attention");
-        var body = $"Dear {to.Name ?? "colleague"},\n\n{Capitalised(what)} in {area} needs your attention. Sign in to see it:\n\n{link}\n\n--\n{settings.Footer}";
-        return new OutboxMessage(kind, to.Address, to.Name, subject, body, now)
+        return Message(kind, to, $"{Capitalised(what)} in {area} needs your attention",
+            $"Dear {to.Name ?? "colleague"},\n\n{Capitalised(what)} in {area} needs your attention. Sign in to see it:\n\n{link}", settings, notificationId, attachment, now);
+    }
+
+    /// <summary>The e-mail as it goes in the outbox: the subject on one line, the footer under the text.</summary>
+    private static OutboxMessage Message(NotificationKind kind, Recipient to, string subject, string text, MailSettings settings, long? notificationId,
+        Attachment? attachment, DateTime now) =>
+        new(kind, to.Address, to.Name, EmailTemplates.OneLine(subject), text + "\n\n--\n" + settings.Footer, now)
         {
             NotificationId = notificationId,
             RecipientUserId = to.UserId,
@@ -83,7 +79,6 @@ public sealed class EmailComposer(AppDbContext db)
             AttachmentType = attachment?.ContentType,
             Attachment = attachment?.Text,
         };
-    }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
