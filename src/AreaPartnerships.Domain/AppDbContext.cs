@@ -165,8 +165,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        IssueCount.Apply(this, counts);
-        IssueSummaries.Apply(this, summaries);
+        SummaryTable.Apply(this, [IssueCount.Rows(counts), .. IssueSummaries.Rows(summaries)]);
         if (!notifications.IsEmpty)
         {
             Notifications.AddRange(notifications.Notifications());
@@ -194,8 +193,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         // notifications the change causes (the transactional outbox: docs/decisions/0028), once new rows have ids.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await IssueCount.ApplyAsync(this, counts, cancellationToken);
-        await IssueSummaries.ApplyAsync(this, summaries, cancellationToken);
+        await SummaryTable.ApplyAsync(this, [IssueCount.Rows(counts), .. IssueSummaries.Rows(summaries)], cancellationToken);
         if (!notifications.IsEmpty)
         {
             Notifications.AddRange(notifications.Notifications());

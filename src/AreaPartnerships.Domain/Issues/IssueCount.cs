@@ -88,10 +88,8 @@ public class IssueCount
         return changes;
     }
 
-    /// <summary>Applies the changes with one atomic upsert per key (never read-then-write, so concurrent saves cannot lose a count).</summary>
-    public static Task ApplyAsync(AppDbContext db, Dictionary<Key, int> changes, CancellationToken ct) => Table.ApplyAsync(db, changes, ct);
-
-    public static void Apply(AppDbContext db, Dictionary<Key, int> changes) => Table.Apply(db, changes);
+    /// <summary>The changes as rows for <see cref="SummaryTable.ApplyAsync"/>: an atomic upsert per key (never read-then-write, so concurrent saves cannot lose a count).</summary>
+    internal static SummaryChanges Rows(Dictionary<Key, int> changes) => Table.Changes(changes);
 
     private static readonly SummaryTable<Key> Table = new(
         "IssueCounts", ["AreaId", "WardId", "Status", "Level", "IsConfidential"], k => [k.AreaId, k.WardId, (int)k.Status, k.Level, k.IsConfidential]);

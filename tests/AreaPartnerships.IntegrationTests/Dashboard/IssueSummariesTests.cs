@@ -107,6 +107,30 @@ public sealed class IssueSummariesTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task One_save_that_moves_more_keys_than_one_command_carries_keeps_every_summary_exact()
+    {
+        // 400 issues raised on 400 different days, in one save: about 1,600 keys across the three summaries, more
+        // parameters than one command may carry (SummaryTable sends them as several commands in the transaction).
+        var w = await IssueWorld.CreateAsync(app);
+        var categories = await app.WithDbAsync(db => db.Categories.Select(c => c.Id).Take(4).ToListAsync());
+        var now = DateTime.UtcNow;
+        await app.WithDbAsync(async db =>
+        {
+            var wards = await db.Wards.Where(x => x.Id == w.WardA1 || x.Id == w.WardB1).ToListAsync();
+            for (var i = 0; i < 400; i++)
+            {
+                db.Issues.Add(new Issue(TestData.Unique("AP-B"), "Bulk", "Raised in one save", wards[i % wards.Count], categories[i % categories.Count],
+                    (IssueSource)((i % 5) + 1), w.AreaManagerA.Id, now.AddDays(-i).AddHours(-1)));
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        await AssertSummariesEqualStraightAggregatesAsync(everyMeasure: false);
+        await IssueCountChecks.AssertSummaryEqualsStraightCountAsync(app);
+    }
+
+    [Fact]
     public async Task A_refused_save_moves_nothing_and_a_rebuild_gives_the_same_rows()
     {
         var w = await IssueWorld.CreateAsync(app);
@@ -153,7 +177,7 @@ public sealed class IssueSummariesTests(AppFactory app) : IClassFixture<AppFacto
                 .Select(c => $"{c.Kind} {c.On:yyyy-MM-dd} {c.AreaId} {c.OwnerId} {c.Level} = {c.Total}").Order(StringComparer.Ordinal).ToList()));
 
     /// <summary>Each measure as its definition says, counted straight from the issues (and, for flows, their timelines).</summary>
-    private async Task AssertSummariesEqualStraightAggregatesAsync()
+    private async Task AssertSummariesEqualStraightAggregatesAsync(bool everyMeasure = true)
     {
         var (issues, steps) = await app.WithDbAsync(async db => (
             await db.Issues.AsNoTracking().ToListAsync(),
@@ -182,9 +206,13 @@ public sealed class IssueSummariesTests(AppFactory app) : IClassFixture<AppFacto
             .GroupBy(i => Row(OpenIssueDateKind.FollowUp, i.FollowUpOn!.Value.ToString("yyyy-MM-dd"), i.AreaId, i.OwnerId ?? 0, LevelOf(i))).Select(g => $"{g.Key} = {g.Count()}"));
 
         var (storedMonths, storedOpen) = await SummariesAsync();
-        Assert.Contains(months, m => m.StartsWith(nameof(IssueMeasure.Flow), StringComparison.Ordinal));
-        Assert.Contains(months, m => m.StartsWith(nameof(IssueMeasure.Resolved), StringComparison.Ordinal));
-        Assert.Contains(dates, d => d.StartsWith(nameof(OpenIssueDateKind.FollowUp), StringComparison.Ordinal));
+        if (everyMeasure)
+        {
+            Assert.Contains(months, m => m.StartsWith(nameof(IssueMeasure.Flow), StringComparison.Ordinal));
+            Assert.Contains(months, m => m.StartsWith(nameof(IssueMeasure.Resolved), StringComparison.Ordinal));
+            Assert.Contains(dates, d => d.StartsWith(nameof(OpenIssueDateKind.FollowUp), StringComparison.Ordinal));
+        }
+
         Assert.Equal(months.Order(StringComparer.Ordinal), storedMonths);
         Assert.Equal(dates.Order(StringComparer.Ordinal), storedOpen);
     }
