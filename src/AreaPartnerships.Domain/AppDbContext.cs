@@ -61,6 +61,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<OpenIssueDate> OpenIssueDates => Set<OpenIssueDate>();
 
+    public DbSet<ValueMonthTotal> ValueMonthTotals => Set<ValueMonthTotal>();
+
     public DbSet<WardFigureImport> WardFigureImports => Set<WardFigureImport>();
 
     public DbSet<WardFigure> WardFigures => Set<WardFigure>();
@@ -150,22 +152,23 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         }
     }
 
-    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>) and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>, <see cref="ValueSummaries"/>) and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseLedgerEdits();
         StampVersions();
         var counts = IssueCount.Changes(ChangeTracker);
         var summaries = IssueSummaries.Changes(ChangeTracker);
+        var value = ValueSummaries.Changes(this);
         var notifications = NotificationPlanner.Plan(ChangeTracker);
-        if (counts.Count == 0 && summaries.IsEmpty && notifications.IsEmpty)
+        if (counts.Count == 0 && summaries.IsEmpty && value.Count == 0 && notifications.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        SummaryTable.Apply(this, [IssueCount.Rows(counts), .. IssueSummaries.Rows(summaries)]);
+        SummaryTable.Apply(this, [IssueCount.Rows(counts), .. IssueSummaries.Rows(summaries), ValueSummaries.Rows(value)]);
         if (!notifications.IsEmpty)
         {
             Notifications.AddRange(notifications.Notifications());
@@ -176,15 +179,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         return saved;
     }
 
-    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>) and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>, <see cref="ValueSummaries"/>) and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseLedgerEdits();
         StampVersions();
         var counts = IssueCount.Changes(ChangeTracker);
         var summaries = IssueSummaries.Changes(ChangeTracker);
+        var value = await ValueSummaries.ChangesAsync(this, cancellationToken);
         var notifications = NotificationPlanner.Plan(ChangeTracker);
-        if (counts.Count == 0 && summaries.IsEmpty && notifications.IsEmpty)
+        if (counts.Count == 0 && summaries.IsEmpty && value.Count == 0 && notifications.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -193,7 +197,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         // notifications the change causes (the transactional outbox: docs/decisions/0028), once new rows have ids.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await SummaryTable.ApplyAsync(this, [IssueCount.Rows(counts), .. IssueSummaries.Rows(summaries)], cancellationToken);
+        await SummaryTable.ApplyAsync(this, [IssueCount.Rows(counts), .. IssueSummaries.Rows(summaries), ValueSummaries.Rows(value)], cancellationToken);
         if (!notifications.IsEmpty)
         {
             Notifications.AddRange(notifications.Notifications());

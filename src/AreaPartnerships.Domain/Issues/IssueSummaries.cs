@@ -233,10 +233,15 @@ internal static class SummaryTable
         where TKey : notnull =>
         changes[key] = changes.GetValueOrDefault(key) + by;
 
-    public static void DropZeros<TKey>(Dictionary<TKey, int> changes)
+    public static void Add<TKey>(Dictionary<TKey, long> changes, TKey key, long by)
+        where TKey : notnull =>
+        changes[key] = changes.GetValueOrDefault(key) + by;
+
+    public static void DropZeros<TKey, TValue>(Dictionary<TKey, TValue> changes)
         where TKey : notnull
+        where TValue : System.Numerics.INumber<TValue>
     {
-        foreach (var unchanged in changes.Where(c => c.Value == 0).Select(c => c.Key).ToList())
+        foreach (var unchanged in changes.Where(c => TValue.IsZero(c.Value)).Select(c => c.Key).ToList())
         {
             changes.Remove(unchanged);
         }
@@ -333,6 +338,9 @@ internal sealed class SummaryTable<TKey>(string table, string[] keyColumns, Func
 {
     /// <summary>The changes as rows of key values followed by the amount to add.</summary>
     public SummaryChanges Changes(Dictionary<TKey, int> changes) =>
+        new(table, keyColumns, [.. changes.Select(c => (object[])[.. keyValues(c.Key), c.Value])]);
+
+    public SummaryChanges Changes(Dictionary<TKey, long> changes) =>
         new(table, keyColumns, [.. changes.Select(c => (object[])[.. keyValues(c.Key), c.Value])]);
 }
 

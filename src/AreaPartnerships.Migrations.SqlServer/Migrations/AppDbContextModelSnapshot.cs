@@ -657,6 +657,28 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.ToTable("UnitCosts");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.ValueMonthTotal", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BorneBy")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "AreaId", "Measure", "BorneBy");
+
+                    b.ToTable("ValueMonthTotals");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Identity.ApplicationRole", b =>
                 {
                     b.Property<int>("Id")

@@ -626,6 +626,28 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.ToTable("UnitCosts");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.ValueMonthTotal", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BorneBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "AreaId", "Measure", "BorneBy");
+
+                    b.ToTable("ValueMonthTotals");
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.Identity.ApplicationRole", b =>
                 {
                     b.Property<int>("Id")

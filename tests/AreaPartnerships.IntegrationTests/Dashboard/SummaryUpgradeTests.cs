@@ -29,6 +29,28 @@ public sealed class SummaryUpgradeTests
         Assert.Equal(kept, await SummariesAsync(after));
     }
 
+    [Fact]
+    public async Task Starting_on_a_database_from_before_the_value_summary_sums_it_from_the_ledger_costs_and_estimates_already_there()
+    {
+        await using var before = new AppFactory();
+        await ValueForMoney.ValueWorld.CreateAsync(before);
+        var kept = await ValueRowsAsync(before);
+        Assert.NotEmpty(kept);
+
+        await before.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            """
+            DROP TABLE "ValueMonthTotals";
+            DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" LIKE '%_ValueMonthTotals';
+            """));
+
+        await using var after = AppFactory.SharingDatabaseWith(before);
+        Assert.Equal(kept, await ValueRowsAsync(after));
+    }
+
+    private static Task<List<string>> ValueRowsAsync(AppFactory app) =>
+        app.WithDbAsync(async db => (await db.ValueMonthTotals.AsNoTracking().Where(t => t.Total != 0).ToListAsync())
+            .Select(t => $"{t.Measure} {t.Month} {t.AreaId} {t.BorneBy} = {t.Total}").Order(StringComparer.Ordinal).ToList());
+
     private static Task<List<string>> SummariesAsync(AppFactory app) =>
         app.WithDbAsync(async db =>
             (await db.IssueMonthCounts.AsNoTracking().Where(c => c.Total != 0).ToListAsync())

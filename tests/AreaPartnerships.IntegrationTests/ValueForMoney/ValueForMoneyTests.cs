@@ -37,7 +37,7 @@ public sealed class ValueForMoneyTests(AppFactory app) : IClassFixture<AppFactor
             new(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31), [w.AreaA, w.AreaB]),
             new(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31), null),
             new(new DateOnly(2025, 4, 1), new DateOnly(2026, 3, 31), null),
-            new(new DateOnly(2024, 10, 1), new DateOnly(2025, 4, 1), [w.AreaA]),
+            new(new DateOnly(2024, 10, 1), new DateOnly(2025, 4, 30), [w.AreaA]),
         };
 
         await using var scope = app.Services.CreateAsyncScope();

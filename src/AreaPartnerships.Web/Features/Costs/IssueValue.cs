@@ -35,7 +35,7 @@ public sealed record IssueValueSummary(decimal QuickWins, decimal OtherCosts, de
 public static class IssueValue
 {
     /// <summary>Whose money a quick-win spend is.</summary>
-    public const OrganisationKind QuickWinsBorneBy = OrganisationKind.CouncilService;
+    public const OrganisationKind QuickWinsBorneBy = ValueMonthTotal.QuickWinsBorneBy;
 
     public static async Task<IssueValueSummary> ForIssueAsync(AppDbContext db, int issueId, CancellationToken ct)
     {

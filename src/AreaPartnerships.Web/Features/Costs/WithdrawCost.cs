@@ -110,6 +110,7 @@ public static class WithdrawCost
                 throw new DomainException(AlreadyWithdrawn, string.Empty);
             }
 
+            await ValueSummaries.CostWithdrawnAsync(db, cost, issue.AreaId, ct);
             issue.RecordCost($"Cost withdrawn: {cost.Description}, {UkFormat.Money(cost.Amount)}", cost.WithdrawnReason, viewer.UserId, now);
             var latest = IssueStore.Append(db, issue);
             await db.SaveChangesAsync(ct);

@@ -517,8 +517,8 @@ public static class BoroughDashboard
                 ]);
             }).ToList();
 
-            // Every area (the partnership manager's default): no area filter, so the headline reads no issue at all.
-            var filter = new ValueForMoneyReport.Filter(scope.From, scope.To, everyArea ? null : areaIds);
+            // Whole months, like the other monthly figures, read from the value summary (no spend, cost or estimate line).
+            var filter = new ValueForMoneyReport.Filter(scope.MonthsFrom, scope.MonthsTo, everyArea ? null : areaIds);
             var report = await valueForMoney.HeadlineAsync(filter, ct);
             var vfmLink = filter.Url(links.GetPathByAction("Index", "ValueForMoney")!);
             var value = new List<FigureRow>
@@ -530,13 +530,15 @@ public static class BoroughDashboard
             value.AddRange(report.Shares.Select(s => new FigureRow($"Avoided: {s.Label}",
                 [new FigureCell(s.Avoided, s.Percent is { } pc ? $"{UkFormat.Money(s.Avoided)} ({pc:0.#}%)" : UkFormat.Money(s.Avoided), vfmLink)])));
 
+            var lowConfidence = report.LowConfidenceAvoided > 0 ? $"{UkFormat.Money(report.LowConfidenceAvoided)} more is estimated with low confidence and not counted." : null;
+            var notes = string.Join(' ', new[] { lowConfidence, MonthsNote() }.OfType<string>());
             return new Panel("money", "Money",
                 $"The {year} quick-win budgets, and value for money in the period: the estimated cost avoided for every pound spent, and who benefits.",
             [
                 new FigureTable("budgets-by-area", $"Quick-win budgets {year}", "Area", ["Allocation", "Spent", "Remaining"], rows, ChartKind.None,
                     Note: "Spent is net of corrections and reversals, for the whole financial year."),
                 new FigureTable("value-for-money", "Value for money in the period", "Measure", ["Amount"], value, ChartKind.None,
-                    Note: report.LowConfidenceAvoided > 0 ? $"{UkFormat.Money(report.LowConfidenceAvoided)} more is estimated with low confidence and not counted." : null),
+                    Note: notes.Length > 0 ? notes : null),
             ]);
         }
 

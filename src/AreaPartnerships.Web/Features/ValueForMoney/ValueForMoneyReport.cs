@@ -325,33 +325,33 @@ public static class ValueForMoneyReport
         }
 
         /// <summary>
-        /// The report's headline alone — spent, avoided, the low-confidence avoided kept apart, and the council's and
-        /// partners' shares — for the borough dashboard: the same rows as <see cref="ReportAsync"/>, summed by agency in
-        /// the database without reading each row's issue for its level and theme (with no area filter, no issue is read at
-        /// all). A test holds the two equal.
+        /// The headline (spent, avoided, low-confidence avoided, the shares) over whole UK months, read from the
+        /// <see cref="ValueMonthTotal"/> summary kept with every spend, cost and estimate: a few hundred rows, whatever
+        /// the number of issues (the dashboard's money panel). The period must start on the first of a month and end
+        /// on the last; it then equals <see cref="ReportAsync"/>'s totals (a test holds them equal).
         /// </summary>
         public async Task<Headline> HeadlineAsync(Filter filter, CancellationToken ct)
         {
-            var budgetIds = await BudgetIdsAsync(filter, ct);
-            var issues = IssuesIn(filter);
-            var quickWins = await Spends(filter, budgetIds).Select(s => s.Amount).ToListAsync(ct);
-            var costs = await Costs(filter, issues).GroupBy(c => c.BorneBy).Select(g => g.Sum(c => c.Amount)).ToListAsync(ct);
-            var low = EstimateConfidence.Low;
-            var estimates = db.CostEstimates.AsNoTracking().Where(e => e.EstimatedOn >= filter.From && e.EstimatedOn <= filter.To);
-            if (filter.AreaIds is not null)
+            if (filter.From.Day != 1 || filter.To.AddDays(1).Day != 1)
             {
-                estimates = estimates.Where(e => issues.Any(x => x.Id == e.IssueId));
+                throw new ArgumentException("The headline is counted in whole months: from the first of a month to the last day of a month.", nameof(filter));
             }
 
-            var avoided = await (from e in estimates
-                                 join l in db.EstimateLines.AsNoTracking() on e.IssueId equals l.IssueId
-                                 where l.RemovedAt == null
-                                 group l.Amount by new { Low = e.Confidence == low, l.BorneBy } into g
-                                 select new { g.Key.Low, g.Key.BorneBy, Amount = g.Sum() }).ToListAsync(ct);
-            var good = avoided.Where(a => !a.Low).ToList();
-            var totalAvoided = good.Sum(a => a.Amount);
-            return new Headline(quickWins.Sum() + costs.Sum(), totalAvoided, avoided.Where(a => a.Low).Sum(a => a.Amount),
-                Shares(totalAvoided, good.Where(a => OrganisationKinds.IsCouncil(a.BorneBy)).Sum(a => a.Amount)));
+            var (first, last) = (IssueMonthCount.MonthOf(filter.From), IssueMonthCount.MonthOf(filter.To));
+            var rows = db.ValueMonthTotals.AsNoTracking().Where(t => t.Month >= first && t.Month <= last);
+            if (filter.AreaIds is { } areaIds)
+            {
+                rows = rows.Where(t => areaIds.Contains(t.AreaId));
+            }
+
+            var sums = await rows.GroupBy(t => new { t.Measure, t.BorneBy })
+                .Select(g => new { g.Key.Measure, g.Key.BorneBy, Total = g.Sum(t => t.Total) })
+                .ToListAsync(ct);
+            decimal Pounds(ValueMeasure measure, Func<OrganisationKind, bool> agency) =>
+                sums.Where(s => s.Measure == measure && agency(s.BorneBy)).Sum(s => s.Total) / 100m;
+            var avoided = Pounds(ValueMeasure.Avoided, _ => true);
+            return new Headline(Pounds(ValueMeasure.Spent, _ => true), avoided, Pounds(ValueMeasure.AvoidedLowConfidence, _ => true),
+                Shares(avoided, Pounds(ValueMeasure.Avoided, OrganisationKinds.IsCouncil)));
         }
 
         /// <summary>The council's and the partners' parts of what was avoided, each with its percentage to one place.</summary>

@@ -186,6 +186,7 @@ public static class GenerateCommand
 
         output.WriteLine($"Counting the dashboard summaries ({stopwatch.Elapsed.TotalSeconds:N0} s so far)");
         await WithContextAsync(connectionString, db => IssueSummaries.RebuildAsync(db, ct));
+        await WithContextAsync(connectionString, db => Domain.CostAvoidance.ValueSummaries.RebuildAsync(db, ct));
         await FinishAsync(connection, run, ct);
         stopwatch.Stop();
         return run.Summary(stopwatch.Elapsed);

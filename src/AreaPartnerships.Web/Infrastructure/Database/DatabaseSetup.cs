@@ -1,4 +1,5 @@
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.CostAvoidance;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Infrastructure.Seeding;
@@ -86,6 +87,12 @@ public static class DatabaseSetup
             if (pending.Any(m => m.EndsWith("_DashboardSummariesWardFiguresHighlightReports", StringComparison.Ordinal)))
             {
                 await IssueSummaries.RebuildAsync(db);
+            }
+
+            // Likewise the value-for-money summary, from the ledger, costs and estimates already there.
+            if (pending.Any(m => m.EndsWith("_ValueMonthTotals", StringComparison.Ordinal)))
+            {
+                await ValueSummaries.RebuildAsync(db);
             }
         }
 
