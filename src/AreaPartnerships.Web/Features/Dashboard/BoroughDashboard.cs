@@ -360,21 +360,37 @@ public static class BoroughDashboard
                 var here = flows.Where(f => f.A == area).ToList();
                 var up = here.Where(f => f.C > f.B).Sum(f => f.Total);
                 var down = here.Where(f => f.C < f.B).Sum(f => f.Total);
-                return new FigureRow(_areaNames[area], [FigureCell.Count(up), FigureCell.Count(down), FigureCell.Count(down - up)]);
+                return new FigureRow(_areaNames[area],
+                [
+                    FigureCell.Count(up, Moves(ListIssues.LevelMove.Up, ("AreaId", area))),
+                    FigureCell.Count(down, Moves(ListIssues.LevelMove.Down, ("AreaId", area))),
+                    FigureCell.Count(down - up),
+                ]);
             }).ToList();
 
             int[] levels = [1, 2, 3, 4];
             var matrix = levels.Select(from => new FigureRow($"From Level {from}",
-                [.. levels.Select(to => from == to ? FigureCell.Words("—") : FigureCell.Count(flows.Where(f => f.B == from && f.C == to).Sum(f => f.Total)))])).ToList();
+                [.. levels.Select(to => from == to ? FigureCell.Words("—") : FigureCell.Count(flows.Where(f => f.B == from && f.C == to).Sum(f => f.Total),
+                    Moves(to > from ? ListIssues.LevelMove.Up : ListIssues.LevelMove.Down, ("FromLevel", from), ("ToLevel", to))))])).ToList();
 
+            // A figure counts moves; its list shows issues, each once however often it moved.
+            const string onceEach = "Each figure counts moves: an issue stepped up twice in the period counts twice here, and is listed once behind the figure.";
+            var note = MonthsNote() is { } whole ? $"{whole} {onceEach}" : onceEach;
             return new Panel("flows", "Flows between levels",
                 "Step-ups and step-downs made in the period. “Reducing step up, increasing step down” is a headline measure: more step-downs than step-ups shows work moving back to where it belongs.",
             [
                 new FigureTable("flows-by-area", "Step-ups and step-downs by area", "Area", ["Step-ups", "Step-downs", "Step-downs less step-ups"], areaRows, ChartKind.StackedBars, 2,
-                    MonthsNote()),
-                new FigureTable("flows-between-levels", "Moves between levels", "From", [.. levels.Select(l => $"To Level {l}")], matrix),
+                    note),
+                new FigureTable("flows-between-levels", "Moves between levels", "From", [.. levels.Select(l => $"To Level {l}")], matrix, Note: note),
             ]);
         }
+
+        /// <summary>
+        /// The case list of the issues behind a flow: those stepped up (or down) in the whole months counted, as the
+        /// month summary counts them (by the UK day of the step and the issue's area).
+        /// </summary>
+        private string Moves(ListIssues.LevelMove move, params (string Key, object? Value)[] filter) =>
+            Issues([("Moved", move), ("MovedFrom", Iso(scope.MonthsFrom)), ("MovedTo", Iso(scope.MonthsTo)), .. filter]);
 
         private Panel Ageing(List<OpenRow> open, List<MonthRow> months)
         {

@@ -16,7 +16,8 @@ namespace AreaPartnerships.Web.Features.Issues;
 
 /// <summary>
 /// The case list: the issues this person may see, filtered (area, ward, level, status, category, owner,
-/// lead organisation, source, overdue, text on reference or title), sorted and paged; the same filter
+/// lead organisation, source, overdue, raised between days, moved between levels in a period, text on reference
+/// or title), sorted and paged; the same filter
 /// drives the CSV export and the triage inbox. Rows are projected without tracking; one query counts,
 /// one reads the page, whatever the page size.
 /// </summary>
@@ -26,6 +27,19 @@ public static class ListIssues
 
     /// <summary>Level filter value for issues not yet triaged.</summary>
     public const string Untriaged = "none";
+
+    /// <summary>Which moves between levels the "moved" filter asks for (<see cref="Query.Moved"/>).</summary>
+    public enum LevelMove
+    {
+        /// <summary>Stepped up or stepped down.</summary>
+        Either = 1,
+
+        /// <summary>Stepped up (to a higher level).</summary>
+        Up = 2,
+
+        /// <summary>Stepped down (to a lower level).</summary>
+        Down = 3,
+    }
 
     public sealed class Query
     {
@@ -69,6 +83,73 @@ public static class ListIssues
 
         public DateOnly? RaisedToDate => DayOf(RaisedTo);
 
+        /// <summary>
+        /// Issues stepped up, stepped down or either (a step-up or step-down entry on their timeline), with
+        /// <see cref="MovedFrom"/>, <see cref="MovedTo"/>, <see cref="FromLevel"/> and <see cref="ToLevel"/>: the list
+        /// behind the dashboard's flows. Any of the five on its own turns the filter on (no direction: either).
+        /// </summary>
+        public LevelMove? Moved { get; set; }
+
+        /// <summary>Moved on or after this UK day (as <see cref="RaisedFrom"/>).</summary>
+        public string? MovedFrom { get; set; }
+
+        /// <summary>Moved on or before this UK day.</summary>
+        public string? MovedTo { get; set; }
+
+        /// <summary>Moved from this level (1–4; anything else is ignored).</summary>
+        public int? FromLevel { get; set; }
+
+        /// <summary>Moved to this level (1–4; anything else is ignored).</summary>
+        public int? ToLevel { get; set; }
+
+        public DateOnly? MovedFromDate => DayOf(MovedFrom);
+
+        public DateOnly? MovedToDate => DayOf(MovedTo);
+
+        public IssueLevel? FromLevelValue => LevelOrNull(FromLevel);
+
+        public IssueLevel? ToLevelValue => LevelOrNull(ToLevel);
+
+        /// <summary>Whether the list is cut to issues moved between levels (<see cref="Moved"/>).</summary>
+        public bool FiltersMoves =>
+            Moved is not null || MovedFromDate is not null || MovedToDate is not null || FromLevelValue is not null || ToLevelValue is not null;
+
+        /// <summary>
+        /// The moves filter in words, for the list's selected filters: "Stepped up between 1 April 2026 and 30 November
+        /// 2026", "Moved from Level 2 to Level 3". Empty when the filter is off.
+        /// </summary>
+        public IReadOnlyList<string> DescribeMoves()
+        {
+            if (!FiltersMoves)
+            {
+                return [];
+            }
+
+            var what = Moved switch
+            {
+                LevelMove.Up => "Stepped up",
+                LevelMove.Down => "Stepped down",
+                _ => "Stepped up or down",
+            };
+            var when = (MovedFromDate, MovedToDate) switch
+            {
+                ({ } from, { } to) => $" between {UkFormat.Date(from)} and {UkFormat.Date(to)}",
+                ({ } from, null) => $" on or after {UkFormat.Date(from)}",
+                (null, { } to) => $" on or before {UkFormat.Date(to)}",
+                _ => string.Empty,
+            };
+            var levels = (FromLevelValue, ToLevelValue) switch
+            {
+                ({ } from, { } to) => $"Moved from {Issue.LevelName(from)} to {Issue.LevelName(to)}",
+                ({ } from, null) => $"Moved from {Issue.LevelName(from)}",
+                (null, { } to) => $"Moved to {Issue.LevelName(to)}",
+                _ => null,
+            };
+            return levels is null ? [what + when] : [what + when, levels];
+        }
+
+        private static IssueLevel? LevelOrNull(int? level) => level is { } value && Enum.IsDefined((IssueLevel)value) ? (IssueLevel)value : null;
+
         /// <summary>A day typed as ISO ("2026-04-01", the dashboard's links) or as people write it ("1/4/2026").</summary>
         public static DateOnly? DayOf(string? text) =>
             string.IsNullOrWhiteSpace(text) ? null
@@ -93,7 +174,7 @@ public static class ListIssues
         public bool HasFilters =>
             !string.IsNullOrWhiteSpace(Q) || AreaId is not null || WardId is not null || !string.IsNullOrEmpty(Level) || Status is not null
             || OpenOnly || CategoryId is not null || OwnerId is not null || LeadOrganisationId is not null || Source is not null || Overdue
-            || Theme is not null || FollowUpDue || RaisedFromDate is not null || RaisedToDate is not null;
+            || Theme is not null || FollowUpDue || RaisedFromDate is not null || RaisedToDate is not null || FiltersMoves;
 
         /// <summary>
         /// Puts sort, direction and position within what the list offers: an empty, missing or unknown value is the
@@ -240,7 +321,7 @@ public static class ListIssues
         private static bool SummaryHolds(Query query) =>
             string.IsNullOrWhiteSpace(query.Q) && query.CategoryId is null && query.OwnerId is null && query.LeadOrganisationId is null
             && query.Source is null && query.Theme is null && !query.Overdue && !query.FollowUpDue
-            && query.RaisedFromDate is null && query.RaisedToDate is null;
+            && query.RaisedFromDate is null && query.RaisedToDate is null && !query.FiltersMoves;
 
         /// <summary>
         /// One page, read by key: the first page, the page after or before a row the person may see (named by its
@@ -332,6 +413,11 @@ public static class ListIssues
                 issues = issues.Where(i => i.RaisedAt < toUtc);
             }
 
+            if (query.FiltersMoves)
+            {
+                issues = Moved(issues, query);
+            }
+
             if (query.Level == Untriaged)
             {
                 issues = issues.Where(i => i.Level == null);
@@ -390,6 +476,49 @@ public static class ListIssues
             }
 
             return issues;
+        }
+
+        /// <summary>
+        /// Issues with a step up or down on their timeline that matches the query: made in the UK days asked (from
+        /// midnight on the first to midnight after the last), from and to the levels asked (the entry's old and new
+        /// values, "Level 2" → "Level 3", as the dashboard's flows read them: <see cref="IssueMonthCount.FlowOf"/>).
+        /// Once per issue however often it moved. The steps are read first, by kind and time (the index
+        /// (Kind, OccurredAt) on the timeline), and the issues are then read by id.
+        /// </summary>
+        private IQueryable<Issue> Moved(IQueryable<Issue> issues, Query query)
+        {
+            var steps = db.IssueEvents.AsNoTracking();
+            steps = query.Moved switch
+            {
+                LevelMove.Up => steps.Where(e => e.Kind == IssueEventKind.SteppedUp),
+                LevelMove.Down => steps.Where(e => e.Kind == IssueEventKind.SteppedDown),
+                _ => steps.Where(e => e.Kind == IssueEventKind.SteppedUp || e.Kind == IssueEventKind.SteppedDown),
+            };
+
+            if (query.MovedFromDate is { } movedFrom && UkTime.ToUtc(movedFrom, TimeOnly.MinValue) is { } fromUtc)
+            {
+                steps = steps.Where(e => e.OccurredAt >= fromUtc);
+            }
+
+            if (query.MovedToDate is { } movedTo && UkTime.ToUtc(movedTo.AddDays(1), TimeOnly.MinValue) is { } toUtc)
+            {
+                steps = steps.Where(e => e.OccurredAt < toUtc);
+            }
+
+            if (query.FromLevelValue is { } fromLevel)
+            {
+                var oldValue = Issue.LevelName(fromLevel);
+                steps = steps.Where(e => e.OldValue == oldValue);
+            }
+
+            if (query.ToLevelValue is { } toLevel)
+            {
+                var newValue = Issue.LevelName(toLevel);
+                steps = steps.Where(e => e.NewValue == newValue);
+            }
+
+            var moved = steps.Select(e => e.IssueId);
+            return issues.Where(i => moved.Contains(i.Id));
         }
 
         private const string LikeEscapeCharacter = "\\";
