@@ -85,7 +85,9 @@ internal sealed class IssueEventConfiguration : IEntityTypeConfiguration<IssueEv
 
         // The timeline reads newest first by when things happened (rows are not always inserted in that order).
         builder.HasIndex(e => new { e.IssueId, e.OccurredAt, e.Id });
-        builder.HasIndex(e => new { e.Kind, e.OccurredAt });
+        // Steps (and other kinds) in a period, with their issues, read from the index alone: the case list's "moved
+        // between levels" filter behind the dashboard's flow figures, and the agenda's "stepped up since".
+        builder.HasIndex(e => new { e.Kind, e.OccurredAt, e.IssueId });
         builder.HasIndex(e => e.ActorId);
     }
 }

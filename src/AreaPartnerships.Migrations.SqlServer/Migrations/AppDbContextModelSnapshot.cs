@@ -1179,9 +1179,9 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ActorId");
 
-                    b.HasIndex("Kind", "OccurredAt");
-
                     b.HasIndex("IssueId", "OccurredAt", "Id");
+
+                    b.HasIndex("Kind", "OccurredAt", "IssueId");
 
                     b.ToTable("IssueEvents");
                 });

@@ -1134,9 +1134,9 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActorId");
 
-                    b.HasIndex("Kind", "OccurredAt");
-
                     b.HasIndex("IssueId", "OccurredAt", "Id");
+
+                    b.HasIndex("Kind", "OccurredAt", "IssueId");
 
                     b.ToTable("IssueEvents");
                 });
