@@ -21,13 +21,19 @@ public enum ValueMeasure
 }
 
 /// <summary>
-/// Value for money by UK calendar month (yyyymm), area, measure and the agency that bore (or would have borne) it, in
-/// pence: the dashboard's money panel reads a few hundred of these rows instead of every spend, cost and estimate line
+/// Value for money by UK calendar month (yyyymm), area (and the whole borough), measure and the agency that bore (or
+/// would have borne) it, in pence: the dashboard's money panel reads a few hundred of these rows instead of every spend, cost and estimate line
 /// in the period. Kept by <see cref="AppDbContext"/> in the same transaction as each change (<see cref="ValueSummaries"/>),
 /// never recomputed by a timer; a test proves it equals the straight sums after randomised changes.
 /// </summary>
 public class ValueMonthTotal
 {
+    /// <summary>
+    /// The <see cref="AreaId"/> of the borough's own rows: every amount is also added once for the whole borough, so
+    /// the borough-wide money panel reads a few dozen rows a month instead of one set per area.
+    /// </summary>
+    public const int Borough = 0;
+
     /// <summary>Who bears quick-win spending: the council (the budget is the council's).</summary>
     public const OrganisationKind QuickWinsBorneBy = OrganisationKind.CouncilService;
 
@@ -118,8 +124,12 @@ public static class ValueSummaries
     }
 
     /// <summary>A cost just withdrawn by a conditional UPDATE (which the context does not see): takes it out, in the caller's transaction.</summary>
-    public static Task CostWithdrawnAsync(AppDbContext db, IssueCost cost, int areaId, CancellationToken ct) =>
-        SummaryTable.ApplyAsync(db, [Rows(new() { [SpentOf(cost, areaId)] = -ValueMonthTotal.Pence(cost.Amount) })], ct);
+    public static Task CostWithdrawnAsync(AppDbContext db, IssueCost cost, int areaId, CancellationToken ct)
+    {
+        var changes = new Dictionary<ValueMonthTotal.Id, long>();
+        Add(changes, SpentOf(cost, areaId), -ValueMonthTotal.Pence(cost.Amount));
+        return SummaryTable.ApplyAsync(db, [Rows(changes)], ct);
+    }
 
     internal static SummaryChanges Rows(Dictionary<ValueMonthTotal.Id, long> changes) => ValueMonthTotal.Table.Changes(changes);
 
@@ -130,14 +140,14 @@ public static class ValueSummaries
         var spends = db.QuickWinSpends.AsNoTracking().Join(db.QuickWinBudgets, s => s.BudgetId, b => b.Id, (s, b) => new { s.SpentOn, b.AreaId, s.Amount });
         await foreach (var s in spends.AsAsyncEnumerable().WithCancellation(ct))
         {
-            SummaryTable.Add(changes, new(ValueMeasure.Spent, IssueMonthCount.MonthOf(s.SpentOn), s.AreaId, ValueMonthTotal.QuickWinsBorneBy), ValueMonthTotal.Pence(s.Amount));
+            Add(changes, new(ValueMeasure.Spent, IssueMonthCount.MonthOf(s.SpentOn), s.AreaId, ValueMonthTotal.QuickWinsBorneBy), ValueMonthTotal.Pence(s.Amount));
         }
 
         var costs = db.IssueCosts.AsNoTracking().Where(c => c.WithdrawnAt == null)
             .Join(db.Issues, c => c.IssueId, i => i.Id, (c, i) => new { c.IncurredOn, i.AreaId, c.BorneBy, c.Amount });
         await foreach (var c in costs.AsAsyncEnumerable().WithCancellation(ct))
         {
-            SummaryTable.Add(changes, new(ValueMeasure.Spent, IssueMonthCount.MonthOf(c.IncurredOn), c.AreaId, c.BorneBy), ValueMonthTotal.Pence(c.Amount));
+            Add(changes, new(ValueMeasure.Spent, IssueMonthCount.MonthOf(c.IncurredOn), c.AreaId, c.BorneBy), ValueMonthTotal.Pence(c.Amount));
         }
 
         var lines = from l in db.EstimateLines.AsNoTracking()
@@ -147,7 +157,7 @@ public static class ValueSummaries
                     select new { e.EstimatedOn, e.Confidence, i.AreaId, l.BorneBy, l.Amount };
         await foreach (var l in lines.AsAsyncEnumerable().WithCancellation(ct))
         {
-            SummaryTable.Add(changes, AvoidedOf(l.EstimatedOn, l.Confidence, l.AreaId, l.BorneBy), ValueMonthTotal.Pence(l.Amount));
+            Add(changes, AvoidedOf(l.EstimatedOn, l.Confidence, l.AreaId, l.BorneBy), ValueMonthTotal.Pence(l.Amount));
         }
 
         SummaryTable.DropZeros(changes);
@@ -180,7 +190,7 @@ public static class ValueSummaries
         foreach (var entry in tracker.Entries<QuickWinSpend>().Where(e => e.State == EntityState.Added))
         {
             var spend = entry.Entity;
-            SummaryTable.Add(changes, new(ValueMeasure.Spent, IssueMonthCount.MonthOf(spend.SpentOn), budgetAreas[spend.BudgetId], ValueMonthTotal.QuickWinsBorneBy),
+            Add(changes, new(ValueMeasure.Spent, IssueMonthCount.MonthOf(spend.SpentOn), budgetAreas[spend.BudgetId], ValueMonthTotal.QuickWinsBorneBy),
                 ValueMonthTotal.Pence(spend.Amount));
         }
 
@@ -189,12 +199,12 @@ public static class ValueSummaries
             var area = issueAreas[entry.Entity.IssueId];
             if (entry.State is EntityState.Modified or EntityState.Deleted && entry.OriginalValues.GetValue<DateTime?>(nameof(IssueCost.WithdrawnAt)) is null)
             {
-                SummaryTable.Add(changes, SpentOf(entry.OriginalValues, area), -ValueMonthTotal.Pence(entry.OriginalValues.GetValue<decimal>(nameof(IssueCost.Amount))));
+                Add(changes, SpentOf(entry.OriginalValues, area), -ValueMonthTotal.Pence(entry.OriginalValues.GetValue<decimal>(nameof(IssueCost.Amount))));
             }
 
             if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity.WithdrawnAt is null)
             {
-                SummaryTable.Add(changes, SpentOf(entry.CurrentValues, area), ValueMonthTotal.Pence(entry.Entity.Amount));
+                Add(changes, SpentOf(entry.CurrentValues, area), ValueMonthTotal.Pence(entry.Entity.Amount));
             }
         }
 
@@ -212,18 +222,25 @@ public static class ValueSummaries
                 foreach (var line in lines.Where(l => l.State is EntityState.Unchanged or EntityState.Modified
                     && l.OriginalValues.GetValue<DateTime?>(nameof(EstimateLine.RemovedAt)) is null))
                 {
-                    SummaryTable.Add(changes, AvoidedOf(on, confidence, area, line.Entity.BorneBy), -ValueMonthTotal.Pence(line.Entity.Amount));
+                    Add(changes, AvoidedOf(on, confidence, area, line.Entity.BorneBy), -ValueMonthTotal.Pence(line.Entity.Amount));
                 }
             }
 
             foreach (var line in lines.Where(l => l.State is EntityState.Added or EntityState.Unchanged or EntityState.Modified && l.Entity.RemovedAt is null))
             {
-                SummaryTable.Add(changes, AvoidedOf(estimate.EstimatedOn, estimate.Confidence, area, line.Entity.BorneBy), ValueMonthTotal.Pence(line.Entity.Amount));
+                Add(changes, AvoidedOf(estimate.EstimatedOn, estimate.Confidence, area, line.Entity.BorneBy), ValueMonthTotal.Pence(line.Entity.Amount));
             }
         }
 
         SummaryTable.DropZeros(changes);
         return changes;
+    }
+
+    /// <summary>Adds to the area's row and to the borough's own (<see cref="ValueMonthTotal.Borough"/>).</summary>
+    private static void Add(Dictionary<ValueMonthTotal.Id, long> changes, ValueMonthTotal.Id key, long pence)
+    {
+        SummaryTable.Add(changes, key, pence);
+        SummaryTable.Add(changes, key with { AreaId = ValueMonthTotal.Borough }, pence);
     }
 
     private static ValueMonthTotal.Id SpentOf(IssueCost cost, int areaId) =>

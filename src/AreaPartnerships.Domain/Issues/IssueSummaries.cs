@@ -104,15 +104,26 @@ public class IssueMonthCount
 
     public readonly record struct Id(IssueMeasure Measure, int Month, int AreaId, int Level, int Key);
 
+    /// <summary>
+    /// The <see cref="AreaId"/> of the borough's own rows: raised and resolved are also counted once for the whole
+    /// borough (every area, active or not), so the borough-wide dashboard reads a few thousand rows instead of one
+    /// set per area. Flows are not: their table is by area.
+    /// </summary>
+    public const int Borough = 0;
+
     public static IEnumerable<Id> KeysOf(IssueFacts issue)
     {
         var raised = MonthOf(issue.RaisedAt);
-        yield return new Id(IssueMeasure.RaisedBySource, raised, issue.AreaId, issue.LevelOrUntriaged, (int)issue.Source);
-        yield return new Id(IssueMeasure.RaisedByCategory, raised, issue.AreaId, IssueCount.Untriaged, issue.CategoryId);
-        if (issue.ResolvedAt is { } resolvedAt)
+        int? resolvedMonth = issue.ResolvedAt is { } resolvedAt ? MonthOf(resolvedAt) : null;
+        var days = issue.ResolvedAt is { } at ? DaysBand(UkTime.DateOf(at).DayNumber - UkTime.DateOf(issue.RaisedAt).DayNumber) : 0;
+        foreach (var area in (int[])[issue.AreaId, Borough])
         {
-            var days = UkTime.DateOf(resolvedAt).DayNumber - UkTime.DateOf(issue.RaisedAt).DayNumber;
-            yield return new Id(IssueMeasure.Resolved, MonthOf(resolvedAt), issue.AreaId, issue.LevelOrUntriaged, DaysBand(days));
+            yield return new Id(IssueMeasure.RaisedBySource, raised, area, issue.LevelOrUntriaged, (int)issue.Source);
+            yield return new Id(IssueMeasure.RaisedByCategory, raised, area, IssueCount.Untriaged, issue.CategoryId);
+            if (resolvedMonth is { } month)
+            {
+                yield return new Id(IssueMeasure.Resolved, month, area, issue.LevelOrUntriaged, days);
+            }
         }
     }
 

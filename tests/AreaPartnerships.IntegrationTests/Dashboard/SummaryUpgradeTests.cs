@@ -30,6 +30,24 @@ public sealed class SummaryUpgradeTests
     }
 
     [Fact]
+    public async Task Starting_on_a_database_from_before_the_boroughs_own_month_rows_counts_them_from_the_issues()
+    {
+        await using var before = new AppFactory();
+        await DashboardWorld.CreateAsync(before);
+        var kept = await SummariesAsync(before);
+        Assert.Contains(kept, row => row.Split(' ')[2] == "0");
+
+        await before.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            """
+            DELETE FROM "IssueMonthCounts" WHERE "AreaId" = 0;
+            DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" LIKE '%_BoroughMonthCounts';
+            """));
+
+        await using var after = AppFactory.SharingDatabaseWith(before);
+        Assert.Equal(kept, await SummariesAsync(after));
+    }
+
+    [Fact]
     public async Task Starting_on_a_database_from_before_the_value_summary_sums_it_from_the_ledger_costs_and_estimates_already_there()
     {
         await using var before = new AppFactory();

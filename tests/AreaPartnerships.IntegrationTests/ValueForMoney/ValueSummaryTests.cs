@@ -172,18 +172,21 @@ public sealed class ValueSummaryTests(AppFactory app) : IClassFixture<AppFactory
             var areaOfBudget = await db.QuickWinBudgets.ToDictionaryAsync(b => b.Id, b => b.AreaId);
             var areaOfIssue = await db.Issues.Select(i => new { i.Id, i.AreaId }).ToDictionaryAsync(i => i.Id, i => i.AreaId);
             var estimates = await db.CostEstimates.AsNoTracking().ToDictionaryAsync(e => e.Id);
-            var rows = new List<(string Key, decimal Pounds)>();
+            var rows = new List<(ValueMeasure Measure, int Month, int Area, OrganisationKind BorneBy, decimal Pounds)>();
             rows.AddRange((await db.QuickWinSpends.AsNoTracking().ToListAsync())
-                .Select(s => ($"{ValueMeasure.Spent} {Month(s.SpentOn)} {areaOfBudget[s.BudgetId]} {OrganisationKind.CouncilService}", s.Amount)));
+                .Select(s => (ValueMeasure.Spent, Month(s.SpentOn), areaOfBudget[s.BudgetId], OrganisationKind.CouncilService, s.Amount)));
             rows.AddRange((await db.IssueCosts.AsNoTracking().Where(c => c.WithdrawnAt == null).ToListAsync())
-                .Select(c => ($"{ValueMeasure.Spent} {Month(c.IncurredOn)} {areaOfIssue[c.IssueId]} {c.BorneBy}", c.Amount)));
+                .Select(c => (ValueMeasure.Spent, Month(c.IncurredOn), areaOfIssue[c.IssueId], c.BorneBy, c.Amount)));
             rows.AddRange((await db.EstimateLines.AsNoTracking().Where(l => l.RemovedAt == null).ToListAsync()).Select(l =>
             {
                 var e = estimates[l.CostEstimateId];
                 var measure = e.Confidence == EstimateConfidence.Low ? ValueMeasure.AvoidedLowConfidence : ValueMeasure.Avoided;
-                return ($"{measure} {Month(e.EstimatedOn)} {areaOfIssue[e.IssueId]} {l.BorneBy}", l.Amount);
+                return (measure, Month(e.EstimatedOn), areaOfIssue[e.IssueId], l.BorneBy, l.Amount);
             }));
-            return rows.GroupBy(r => r.Key).Select(g => (g.Key, Pence: (long)(g.Sum(r => r.Pounds) * 100))).Where(g => g.Pence != 0)
+
+            // Every amount counts for its area and again for the whole borough (area 0).
+            return rows.Concat(rows.Select(r => r with { Area = 0 }))
+                .GroupBy(r => $"{r.Measure} {r.Month} {r.Area} {r.BorneBy}").Select(g => (g.Key, Pence: (long)(g.Sum(r => r.Pounds) * 100))).Where(g => g.Pence != 0)
                 .Select(g => $"{g.Key} = {g.Pence}").Order(StringComparer.Ordinal).ToList();
         });
 }

@@ -227,7 +227,12 @@ public static class BoroughDashboard
 
         private async Task<List<MonthRow>> MonthRowsAsync(CancellationToken ct)
         {
-            var rows = db.IssueMonthCounts.AsNoTracking().Where(c => c.Month >= _firstMonth && c.Month <= _lastMonth && areaIds.Contains(c.AreaId));
+            var inMonths = db.IssueMonthCounts.AsNoTracking().Where(c => c.Month >= _firstMonth && c.Month <= _lastMonth);
+            var byArea = inMonths.Where(c => areaIds.Contains(c.AreaId));
+
+            // Every area: the borough's own rows (a few thousand a year instead of one set per area; they count areas
+            // since closed too, as the case list's borough-wide links do). Flows are by area either way.
+            var rows = everyArea ? inMonths.Where(c => c.AreaId == IssueMonthCount.Borough) : byArea;
 
             // One command: raised by month and source; by month and category; resolved by level and days taken; flows by area.
             var bySource = rows.Where(c => c.Measure == IssueMeasure.RaisedBySource).GroupBy(c => new { c.Month, c.Key })
@@ -236,7 +241,7 @@ public static class BoroughDashboard
                 .Select(g => new MonthRow { Measure = IssueMeasure.RaisedByCategory, A = g.Key.Month, B = g.Key.Key, C = 0, Total = g.Sum(c => c.Total) });
             var resolved = rows.Where(c => c.Measure == IssueMeasure.Resolved).GroupBy(c => new { c.Level, c.Key })
                 .Select(g => new MonthRow { Measure = IssueMeasure.Resolved, A = g.Key.Level, B = g.Key.Key, C = 0, Total = g.Sum(c => c.Total) });
-            var flows = rows.Where(c => c.Measure == IssueMeasure.Flow).GroupBy(c => new { c.AreaId, c.Level, c.Key })
+            var flows = byArea.Where(c => c.Measure == IssueMeasure.Flow).GroupBy(c => new { c.AreaId, c.Level, c.Key })
                 .Select(g => new MonthRow { Measure = IssueMeasure.Flow, A = g.Key.AreaId, B = g.Key.Level, C = g.Key.Key, Total = g.Sum(c => c.Total) });
             return await bySource.Concat(byCategory).Concat(resolved).Concat(flows).ToListAsync(ct);
         }

@@ -339,10 +339,8 @@ public static class ValueForMoneyReport
 
             var (first, last) = (IssueMonthCount.MonthOf(filter.From), IssueMonthCount.MonthOf(filter.To));
             var rows = db.ValueMonthTotals.AsNoTracking().Where(t => t.Month >= first && t.Month <= last);
-            if (filter.AreaIds is { } areaIds)
-            {
-                rows = rows.Where(t => areaIds.Contains(t.AreaId));
-            }
+            var areaIds = filter.AreaIds;
+            rows = areaIds is null ? rows.Where(t => t.AreaId == ValueMonthTotal.Borough) : rows.Where(t => areaIds.Contains(t.AreaId));
 
             var sums = await rows.GroupBy(t => new { t.Measure, t.BorneBy })
                 .Select(g => new { g.Key.Measure, g.Key.BorneBy, Total = g.Sum(t => t.Total) })

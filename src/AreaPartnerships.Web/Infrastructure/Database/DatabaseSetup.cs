@@ -82,9 +82,11 @@ public static class DatabaseSetup
             migrated = pending.Count > 0;
             await db.Database.MigrateAsync();
 
-            // The migration that created the dashboard summaries left them empty: count them once from the issues
-            // already there (from here on every save keeps them).
-            if (pending.Any(m => m.EndsWith("_DashboardSummariesWardFiguresHighlightReports", StringComparison.Ordinal)))
+            // The migration that created the dashboard summaries left them empty, and the one that added the borough's
+            // own month rows (IssueMonthCount.Borough) changes nothing but what they hold: count them once from the
+            // issues already there (from here on every save keeps them).
+            if (pending.Any(m => m.EndsWith("_DashboardSummariesWardFiguresHighlightReports", StringComparison.Ordinal)
+                || m.EndsWith("_BoroughMonthCounts", StringComparison.Ordinal)))
             {
                 await IssueSummaries.RebuildAsync(db);
             }
