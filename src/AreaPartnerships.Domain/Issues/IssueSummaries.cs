@@ -177,6 +177,12 @@ public enum OpenIssueDateKind
 
     /// <summary>A Level 1 referral's follow-up date, while the service's confirmation is awaited (<see cref="FollowUps"/>: due on or before today).</summary>
     FollowUp = 3,
+
+    /// <summary>
+    /// Every open issue, undated (<see cref="OpenIssueDate.On"/> is <see cref="OpenIssueDate.Undated"/>): the open
+    /// count by area, owner and level, read without summing a row per day raised.
+    /// </summary>
+    Open = 4,
 }
 
 /// <summary>
@@ -188,6 +194,16 @@ public class OpenIssueDate
 {
     /// <summary>The <see cref="OwnerId"/> stored for an issue with no owner (a key column cannot be null).</summary>
     public const int NoOwner = 0;
+
+    /// <summary>
+    /// The <see cref="AreaId"/> of the borough's own "raised" rows (with <see cref="NoOwner"/>): open issues by day
+    /// raised and level for every area, active or not, so the borough-wide ageing reads a row per day and level
+    /// instead of one per day, area, owner and level.
+    /// </summary>
+    public const int Borough = 0;
+
+    /// <summary>The <see cref="On"/> of <see cref="OpenIssueDateKind.Open"/> rows.</summary>
+    public static readonly DateOnly Undated = DateOnly.MinValue;
 
     public OpenIssueDate(OpenIssueDateKind kind, DateOnly on, int areaId, int ownerId, int level, int total)
     {
@@ -221,7 +237,9 @@ public class OpenIssueDate
         }
 
         var owner = issue.OwnerId ?? NoOwner;
+        yield return new Id(OpenIssueDateKind.Open, Undated, issue.AreaId, owner, issue.LevelOrUntriaged);
         yield return new Id(OpenIssueDateKind.Raised, UkTime.DateOf(issue.RaisedAt), issue.AreaId, owner, issue.LevelOrUntriaged);
+        yield return new Id(OpenIssueDateKind.Raised, UkTime.DateOf(issue.RaisedAt), Borough, NoOwner, issue.LevelOrUntriaged);
         if (issue.TargetDate is { } target)
         {
             yield return new Id(OpenIssueDateKind.Target, target, issue.AreaId, owner, issue.LevelOrUntriaged);

@@ -201,7 +201,9 @@ public sealed class IssueSummariesTests(AppFactory app) : IClassFixture<AppFacto
 
         var open = issues.Where(i => i.IsOpen).ToList();
         var dates = new List<string>();
+        dates.AddRange(open.GroupBy(i => Row(OpenIssueDateKind.Open, "0001-01-01", i.AreaId, i.OwnerId ?? 0, LevelOf(i))).Select(g => $"{g.Key} = {g.Count()}"));
         dates.AddRange(open.GroupBy(i => Row(OpenIssueDateKind.Raised, UkTime.DateOf(i.RaisedAt).ToString("yyyy-MM-dd"), i.AreaId, i.OwnerId ?? 0, LevelOf(i))).Select(g => $"{g.Key} = {g.Count()}"));
+        dates.AddRange(open.GroupBy(i => Row(OpenIssueDateKind.Raised, UkTime.DateOf(i.RaisedAt).ToString("yyyy-MM-dd"), 0, 0, LevelOf(i))).Select(g => $"{g.Key} = {g.Count()}"));
         dates.AddRange(open.Where(i => i.TargetDate != null)
             .GroupBy(i => Row(OpenIssueDateKind.Target, i.TargetDate!.Value.ToString("yyyy-MM-dd"), i.AreaId, i.OwnerId ?? 0, LevelOf(i))).Select(g => $"{g.Key} = {g.Count()}"));
         dates.AddRange(open.Where(i => i.FollowUpOn != null && i.ReferralConfirmedAt == null)

@@ -1,3 +1,4 @@
+using AreaPartnerships.Domain.Issues;
 using Microsoft.EntityFrameworkCore;
 
 namespace AreaPartnerships.IntegrationTests.Dashboard;
@@ -30,17 +31,20 @@ public sealed class SummaryUpgradeTests
     }
 
     [Fact]
-    public async Task Starting_on_a_database_from_before_the_boroughs_own_month_rows_counts_them_from_the_issues()
+    public async Task Starting_on_a_database_from_before_the_boroughs_own_rows_and_the_undated_open_rows_counts_them_from_the_issues()
     {
         await using var before = new AppFactory();
         await DashboardWorld.CreateAsync(before);
         var kept = await SummariesAsync(before);
-        Assert.Contains(kept, row => row.Split(' ')[2] == "0");
+        Assert.Contains(kept, row => row.StartsWith(nameof(IssueMeasure.Resolved), StringComparison.Ordinal) && row.Split(' ')[2] == "0");
+        Assert.Contains(kept, row => row.StartsWith(nameof(OpenIssueDateKind.Raised), StringComparison.Ordinal) && row.Split(' ')[2] == "0");
+        Assert.Contains(kept, row => row.StartsWith(nameof(OpenIssueDateKind.Open), StringComparison.Ordinal));
 
         await before.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             """
             DELETE FROM "IssueMonthCounts" WHERE "AreaId" = 0;
-            DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" LIKE '%_BoroughMonthCounts';
+            DELETE FROM "OpenIssueDates" WHERE "AreaId" = 0 OR "Kind" = 4;
+            DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" LIKE '%_BoroughMonthCounts' OR "MigrationId" LIKE '%_OpenIssueCountsUndatedAndBorough';
             """));
 
         await using var after = AppFactory.SharingDatabaseWith(before);

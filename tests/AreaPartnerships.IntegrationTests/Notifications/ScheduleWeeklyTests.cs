@@ -13,8 +13,12 @@ public sealed class ScheduleWeeklyTests(ScheduleApp app) : IClassFixture<Schedul
     {
         var world = await ScheduleWorld.CreateAsync(app);
         var people = world.People;
-        var today = UkTime.DateOf(DateTime.UtcNow);
-        var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 is 0 ? 7 : ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7);
+        // The Monday whose digest covers now (the steps below happen now, in real time): its 07:00 is within the next
+        // seven days — today, when today is a Monday before 07:00 (the week looked back on starts at 07:00 last Monday).
+        var nowUk = UkTime.FromUtc(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(nowUk);
+        var ahead = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+        var monday = today.AddDays(ahead == 0 && nowUk.TimeOfDay >= new TimeSpan(7, 0, 0) ? 7 : ahead);
         var areaA = await world.AreaNameAsync(people.AreaA);
         var areaB = await world.AreaNameAsync(people.AreaB);
 

@@ -248,25 +248,33 @@ public static class BoroughDashboard
 
         private const int OverdueByOwner = 1;
         private const int FollowUpsByArea = 2;
-        private const int OpenByOwnerLevelBand = 3;
+        private const int OpenByOwner = 3;
+        private const int OpenByLevelBand = 4;
 
         private async Task<List<OpenRow>> OpenRowsAsync(CancellationToken ct)
         {
             var today = scope.Today;
-            var rows = db.OpenIssueDates.AsNoTracking().Where(c => areaIds.Contains(c.AreaId));
+            var all = db.OpenIssueDates.AsNoTracking();
+            var rows = all.Where(c => areaIds.Contains(c.AreaId));
             var bands = DashboardPeriod.AgeBands(today);
             DateOnly b0 = bands[0].RaisedFrom!.Value, b1 = bands[1].RaisedFrom!.Value, b2 = bands[2].RaisedFrom!.Value, b3 = bands[3].RaisedFrom!.Value;
 
-            // One command: overdue by area and owner; follow-ups due by area; open by owner, level and age band (one read of
-            // the "raised" rows serves both the owners' counts and the ageing table).
+            // Every area: the borough's own "raised" rows (one per day and level, areas since closed included, as the
+            // case list's borough-wide links count them).
+            var raisedRows = everyArea ? all.Where(c => c.AreaId == OpenIssueDate.Borough) : rows;
+
+            // One command: overdue by area and owner; follow-ups due by area; open by owner (the undated rows); open by
+            // level and age band.
             var overdue = rows.Where(c => c.Kind == OpenIssueDateKind.Target && c.On < today).GroupBy(c => new { c.AreaId, c.OwnerId })
                 .Select(g => new OpenRow { What = OverdueByOwner, A = g.Key.AreaId, B = g.Key.OwnerId, C = 0, Total = g.Sum(c => c.Total) });
             var followUps = rows.Where(c => c.Kind == OpenIssueDateKind.FollowUp && c.On <= today).GroupBy(c => c.AreaId)
                 .Select(g => new OpenRow { What = FollowUpsByArea, A = g.Key, B = 0, C = 0, Total = g.Sum(c => c.Total) });
-            var raised = rows.Where(c => c.Kind == OpenIssueDateKind.Raised)
-                .GroupBy(c => new { c.OwnerId, c.Level, Band = c.On >= b0 ? 0 : c.On >= b1 ? 1 : c.On >= b2 ? 2 : c.On >= b3 ? 3 : 4 })
-                .Select(g => new OpenRow { What = OpenByOwnerLevelBand, A = g.Key.OwnerId, B = g.Key.Level, C = g.Key.Band, Total = g.Sum(c => c.Total) });
-            return await overdue.Concat(followUps).Concat(raised).ToListAsync(ct);
+            var owners = rows.Where(c => c.Kind == OpenIssueDateKind.Open && c.OwnerId != OpenIssueDate.NoOwner).GroupBy(c => c.OwnerId)
+                .Select(g => new OpenRow { What = OpenByOwner, A = g.Key, B = 0, C = 0, Total = g.Sum(c => c.Total) });
+            var ages = raisedRows.Where(c => c.Kind == OpenIssueDateKind.Raised)
+                .GroupBy(c => new { c.Level, Band = c.On >= b0 ? 0 : c.On >= b1 ? 1 : c.On >= b2 ? 2 : c.On >= b3 ? 3 : 4 })
+                .Select(g => new OpenRow { What = OpenByLevelBand, A = g.Key.Level, B = g.Key.Band, C = 0, Total = g.Sum(c => c.Total) });
+            return await overdue.Concat(followUps).Concat(owners).Concat(ages).ToListAsync(ct);
         }
 
         private Panel Demand(List<MonthRow> months, List<(int AreaId, IssueStatus Status, int Level, int Total)> open)
@@ -328,7 +336,7 @@ public static class BoroughDashboard
                                   join ua in db.UserAreas on u.Id equals ua.UserId
                                   where r.Name == Roles.AreaManager && areaIds.Contains(ua.AreaId)
                                   select new { u.Id, u.DisplayName, ua.AreaId }).ToListAsync(ct);
-            var owned = open.Where(o => o.What == OpenByOwnerLevelBand && o.A != OpenIssueDate.NoOwner).ToList();
+            var owned = open.Where(o => o.What == OpenByOwner).ToList();
             var managerRows = managers.GroupBy(m => (m.Id, m.DisplayName)).OrderBy(g => g.Key.DisplayName).Select(g =>
             {
                 var theirs = g.Select(m => m.AreaId).Distinct().ToList();
@@ -400,9 +408,9 @@ public static class BoroughDashboard
         private Panel Ageing(List<OpenRow> open, List<MonthRow> months)
         {
             var bands = DashboardPeriod.AgeBands(scope.Today);
-            var ages = open.Where(o => o.What == OpenByOwnerLevelBand).ToList();
+            var ages = open.Where(o => o.What == OpenByLevelBand).ToList();
             var ageRows = LevelsAndUntriaged.Select(level => new FigureRow(LevelName(level),
-                [.. bands.Select((band, i) => FigureCell.Count(ages.Where(a => a.B == level && a.C == i).Sum(a => a.Total),
+                [.. bands.Select((band, i) => FigureCell.Count(ages.Where(a => a.A == level && a.B == i).Sum(a => a.Total),
                     Issues(("Level", LevelParam(level)), ("OpenOnly", true), ("RaisedFrom", band.RaisedFrom is { } f ? Iso(f) : null), ("RaisedTo", band.RaisedTo is { } t ? Iso(t) : null))))])).ToList();
 
             var resolved = months.Where(m => m.Measure == IssueMeasure.Resolved).ToList();

@@ -71,6 +71,10 @@ public static class DatabaseSetup
         return new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString();
     }
 
+    /// <summary>Migrations after which the issue summaries are counted afresh from the issues (one rebuild, however many are pending).</summary>
+    private static readonly string[] IssueSummaryRecounts =
+        ["_DashboardSummariesWardFiguresHighlightReports", "_BoroughMonthCounts", "_OpenIssueCountsUndatedAndBorough"];
+
     public static async Task MigrateAndSeedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         await using var scope = services.CreateAsyncScope();
@@ -82,11 +86,9 @@ public static class DatabaseSetup
             migrated = pending.Count > 0;
             await db.Database.MigrateAsync();
 
-            // The migration that created the dashboard summaries left them empty, and the one that added the borough's
-            // own month rows (IssueMonthCount.Borough) changes nothing but what they hold: count them once from the
-            // issues already there (from here on every save keeps them).
-            if (pending.Any(m => m.EndsWith("_DashboardSummariesWardFiguresHighlightReports", StringComparison.Ordinal)
-                || m.EndsWith("_BoroughMonthCounts", StringComparison.Ordinal)))
+            // The migration that created the dashboard summaries left them empty, and later ones changed nothing but
+            // what they hold: count them once from the issues already there (from here on every save keeps them).
+            if (pending.Any(m => IssueSummaryRecounts.Any(name => m.EndsWith(name, StringComparison.Ordinal))))
             {
                 await IssueSummaries.RebuildAsync(db);
             }
