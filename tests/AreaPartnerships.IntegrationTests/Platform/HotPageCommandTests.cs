@@ -44,9 +44,9 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         { Roles.SupportOfficer, "/", 5 },
         // Councillor: wards with their open counts, + latest open issues, resolved in 30 days (read once: count and latest few).
         { Roles.Councillor, "/", 3 },
-        // Partner: their rule (agreement, groups), organisation, open and overdue counts (one read), + actions (counts,
-        // first few), task groups, organisation's issues (counts, latest few), meetings.
-        { Roles.PartnerUser, "/", 10 },
+        // Partner: their rule (agreement, groups), organisation, open, overdue, led and referred counts (one read), + actions
+        // (counts, first few), task groups, the latest issues their organisation leads or was referred, meetings.
+        { Roles.PartnerUser, "/", 9 },
         // Meetings: the area filter's options and a page of rows read by key; a position adds the row it starts from; a partner's
         // rule reads their agreement and their organisation's task groups first. My meetings: the upcoming and the past, each bounded.
         { Roles.AreaManager, "/meetings", 2 },

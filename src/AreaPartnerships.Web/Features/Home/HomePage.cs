@@ -18,8 +18,9 @@ namespace AreaPartnerships.Web.Features.Home;
 /// to the case list filtered to exactly the issues counted (<see cref="IssueFilter"/> builds the same filter the
 /// list reads), and every count starts from the same rule the list does (<c>viewer.VisibleIssues</c>), so the
 /// number on the home page is the number of rows behind the link. Open and awaiting-triage counts come from the
-/// <see cref="IssueCount"/> summary; overdue and follow-ups due are counted over the open issues only. A fixed number
-/// of commands whatever the number of issues.
+/// <see cref="IssueCount"/> summary; overdue and follow-ups due are counted over the open issues only (a partner's
+/// through <c>viewer.VisibleOpenIssues</c>, their rule read term by term). A fixed number of commands whatever the
+/// number of issues: a scope's rows and all their counts are one.
 /// </summary>
 public static class HomePage
 {
@@ -221,14 +222,22 @@ public static class HomePage
                         }
 
                         // Everything this partner may see (the case list's own rule), whatever area it is in: the open issues are
-                        // few and read through the indexes their rule names, so the overdue ones are counted in the same read.
+                        // few and read through the indexes their rule names, so the overdue ones, and those their organisation
+                        // leads or was referred (the organisation's section), are counted in the same read.
                         var counts = await viewer.VisibleOpenIssues(db)
                             .GroupBy(i => 1)
-                            .Select(g => new Counts(g.Count(), g.Count(i => i.Status == IssueStatus.New), g.Count(i => i.TargetDate != null && i.TargetDate < today), 0))
+                            .Select(g => new
+                            {
+                                Open = g.Count(),
+                                New = g.Count(i => i.Status == IssueStatus.New),
+                                Overdue = g.Count(i => i.TargetDate != null && i.TargetDate < today),
+                                Led = g.Count(i => i.LeadOrganisationId == organisationId),
+                                Referred = g.Count(i => i.ReferredOrganisationId == organisationId),
+                            })
                             .FirstOrDefaultAsync(ct);
-                        var panels = await new HomePanels.Reader(db, viewer, now, today).PartnerAsync(organisationId!.Value, ct);
+                        var panels = await new HomePanels.Reader(db, viewer, now, today).PartnerAsync(organisationId!.Value, counts?.Led ?? 0, counts?.Referred ?? 0, ct);
                         return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
-                            [new ScopeRow(organisation, null, null, null, counts ?? Counts.None)],
+                            [new ScopeRow(organisation, null, null, null, counts is null ? Counts.None : new Counts(counts.Open, counts.New, counts.Overdue, 0))],
                             null, [Column.Open, Column.Overdue], null,
                             [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")])
                         { Partner = panels, UserId = viewer.UserId, Today = today };
@@ -271,8 +280,9 @@ public static class HomePage
         }
 
         /// <summary>
-        /// One row per ward of a councillor's, with its area (its name as the row's detail) and its open and awaiting-triage counts from the <see cref="IssueCount"/> summary (their rule: never confidential), in
-        /// one command; each ward's count is a seek on the summary's key (area, ward).
+        /// One row per ward of a councillor's, with its area (its name as the row's detail, its id for the ward's recent
+        /// resolutions) and its open and awaiting-triage counts from the <see cref="IssueCount"/> summary (their rule: never
+        /// confidential), in one command; each ward's count is a seek on the summary's key (area, ward).
         /// </summary>
         private async Task<IReadOnlyList<(ScopeRow Row, int AreaId)>> ByWardAsync(Viewer viewer, CancellationToken ct)
         {

@@ -200,7 +200,11 @@ public static class HomePanels
             return new CouncillorPanels(wards, latestOpen, new(resolved.Count, latestResolved));
         }
 
-        public async Task<PartnerPanels> PartnerAsync(int organisationId, CancellationToken ct)
+        /// <summary>
+        /// The partner's sections; <paramref name="led"/> and <paramref name="referred"/> are the open issues they may see that
+        /// their organisation leads and was referred, counted by the caller in the same read as their open issues.
+        /// </summary>
+        public async Task<PartnerPanels> PartnerAsync(int organisationId, int led, int referred, CancellationToken ct)
         {
             // My actions: exactly the open ones on "My actions" (owned by me, in groups I may see or meetings with no group).
             var userId = viewer.UserId;
@@ -222,13 +226,10 @@ public static class HomePanels
                 .Select(g => new GroupItem(g.Id, g.Name, g.Area.Name, g.ReviewOn, g.LeadUserId == userId))
                 .ToListAsync(ct);
 
-            // Open issues my organisation leads or was referred (within what I may see: the confidentiality rule holds).
+            // The latest open issues my organisation leads or was referred (within what I may see: the confidentiality rule holds).
             var involved = viewer.VisibleIssues(db)
                 .Where(IsOpen).Where(i => (i.LeadOrganisationId == organisationId || i.ReferredOrganisationId == organisationId));
-            var counts = await involved.GroupBy(i => 1)
-                .Select(g => new { Led = g.Count(i => i.LeadOrganisationId == organisationId), Referred = g.Count(i => i.ReferredOrganisationId == organisationId) })
-                .FirstOrDefaultAsync(ct);
-            var latest = counts is null ? [] : await involved.OrderByDescending(i => i.RaisedAt).ThenByDescending(i => i.Id).Take(HomePage.TopFew)
+            var latest = led + referred == 0 ? [] : await involved.OrderByDescending(i => i.RaisedAt).ThenByDescending(i => i.Id).Take(HomePage.TopFew)
                 .Select(i => new IssueProgress(i.Reference, i.Title, i.Status, i.Level, i.Ward.Name, i.LastActivityAt, i.ResolvedAt,
                     i.LeadOrganisationId == organisationId ? "led by your organisation" : "referred to your organisation"))
                 .ToListAsync(ct);
@@ -236,7 +237,7 @@ public static class HomePanels
             // My meetings: the invitations still to come.
             var meetings = db.Meetings.AsNoTracking().Where(m => m.Attendees.Any(a => a.UserId == userId));
             return new PartnerPanels(organisationId, new(actionCounts?.Open ?? 0, firstActions), actionCounts?.Overdue ?? 0, groups,
-                counts?.Led ?? 0, counts?.Referred ?? 0, latest, await NextMeetingsAsync(meetings, ct));
+                led, referred, latest, await NextMeetingsAsync(meetings, ct));
         }
 
         /// <summary>The next meetings still to come (not cancelled) within <see cref="MeetingDays"/> days, soonest first.</summary>
