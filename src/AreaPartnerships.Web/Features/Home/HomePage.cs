@@ -250,9 +250,10 @@ public static class HomePage
 
         /// <summary>
         /// One row per area the person covers (every area for the partnership manager), with its counts, in one command:
-        /// open and awaiting triage from the <see cref="IssueCount"/> summary; overdue and follow-ups due (which depend on
-        /// today's date) counted per area from indexes that start with the area and the open statuses, so they cost the
-        /// area's open work, not its history. Every count starts from the rule the list reads.
+        /// open from the <see cref="IssueCount"/> summary; awaiting triage, overdue and follow-ups due (which depend on
+        /// today's date) counted per area from indexes that start with the area and the status, so they cost the area's
+        /// open work, not its history (awaiting triage so is cheaper than a second pass over the area's summary rows).
+        /// Every count starts from the rule the list reads.
         /// </summary>
         private async Task<IReadOnlyList<ScopeRow>> ByAreaAsync(Viewer viewer, DateOnly today, CancellationToken ct)
         {
@@ -260,7 +261,8 @@ public static class HomePage
             var everyArea = viewer.Role == Roles.PartnershipManager;
             var summary = viewer.VisibleIssueCounts(db) ?? throw new InvalidOperationException("Counted by area only for officers, whose rule the summary holds.");
             var overdue = viewer.VisibleOpenIssues(db).Where(i => i.TargetDate != null && i.TargetDate < today);
-            var followUps = viewer.VisibleIssues(db).Where(FollowUps.FollowUpDueOn(today));
+            var visible = viewer.VisibleIssues(db);
+            var followUps = visible.Where(FollowUps.FollowUpDueOn(today));
             var areas = await db.Areas.AsNoTracking()
                 .Where(a => everyArea || areaIds.Contains(a.Id))
                 .OrderBy(a => a.Name)
@@ -271,7 +273,7 @@ public static class HomePage
                     Wards = a.Wards.Count,
                     Open = summary.Where(c => c.AreaId == a.Id && (c.Status == IssueStatus.New || c.Status == IssueStatus.Triaged || c.Status == IssueStatus.InProgress))
                         .Sum(c => c.Total),
-                    New = summary.Where(c => c.AreaId == a.Id && c.Status == IssueStatus.New).Sum(c => c.Total),
+                    New = visible.Count(i => i.AreaId == a.Id && i.Status == IssueStatus.New),
                     Overdue = overdue.Count(i => i.AreaId == a.Id),
                     FollowUps = followUps.Count(i => i.AreaId == a.Id),
                 })
