@@ -34,19 +34,19 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         // An issue with its latest timeline entries: the issue, its timeline, duplicates, related issues, task groups it may join;
         // for those who see costs, its "Costs and value" panel (IssueValue: one command for quick wins, other costs, the estimate and its lines).
         { Roles.AreaManager, "/issues/{deep}", 7 },
-        // Every role's home: the scope's areas or wards and their counts (the IssueCount summary, overdue, follow-ups due),
-        // then each section one command (a count and its first few: two, the second skipped when the count is nought).
-        // Area manager: + worklist (3 lists, groups needing attention, overdue actions and their first few), their open
-        // issues by level (the OpenIssueDate summary), next meetings, this year's budgets.
-        { Roles.PartnershipManager, "/", 4 },
-        { Roles.AreaManager, "/", 13 },
+        // Every role's home: the scope's areas or wards with their counts in one command (the IssueCount summary, overdue,
+        // follow-ups due), then each section one command (a count and its first few: two, the second skipped when the count
+        // is nought). Area manager: + worklist (the three lists' first few together, groups needing attention and overdue
+        // actions together, the first few actions), their open issues by level, next meetings, this year's budgets.
+        { Roles.PartnershipManager, "/", 1 },
+        { Roles.AreaManager, "/", 7 },
         // Support officer: + stale issues (count, oldest few), meetings to minute (count, latest few).
-        { Roles.SupportOfficer, "/", 8 },
-        // Councillor: wards, open counts, + latest open issues, resolved in 30 days (count, latest few).
-        { Roles.Councillor, "/", 6 },
-        // Partner: their rule (agreement, groups), organisation, open and overdue counts (one read), + actions (counts,
-        // first few), task groups, organisation's issues (counts, latest few), meetings.
-        { Roles.PartnerUser, "/", 10 },
+        { Roles.SupportOfficer, "/", 5 },
+        // Councillor: wards with their open counts, + latest open issues, resolved in 30 days (read once: count and latest few).
+        { Roles.Councillor, "/", 3 },
+        // Partner: their rule (agreement, groups), organisation, open, overdue, led and referred counts (one read), + actions
+        // (counts, first few), task groups, the latest issues their organisation leads or was referred, meetings.
+        { Roles.PartnerUser, "/", 9 },
         // Meetings: the area filter's options and a page of rows read by key; a position adds the row it starts from; a partner's
         // rule reads their agreement and their organisation's task groups first. My meetings: the upcoming and the past, each bounded.
         { Roles.AreaManager, "/meetings", 2 },

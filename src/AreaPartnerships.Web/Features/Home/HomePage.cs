@@ -18,8 +18,9 @@ namespace AreaPartnerships.Web.Features.Home;
 /// to the case list filtered to exactly the issues counted (<see cref="IssueFilter"/> builds the same filter the
 /// list reads), and every count starts from the same rule the list does (<c>viewer.VisibleIssues</c>), so the
 /// number on the home page is the number of rows behind the link. Open and awaiting-triage counts come from the
-/// <see cref="IssueCount"/> summary; overdue and follow-ups due are counted over the open issues only. A fixed number
-/// of commands whatever the number of issues.
+/// <see cref="IssueCount"/> summary; overdue and follow-ups due are counted over the open issues only (a partner's
+/// through <c>viewer.VisibleOpenIssues</c>, their rule read term by term). A fixed number of commands whatever the
+/// number of issues: a scope's rows and all their counts are one.
 /// </summary>
 public static class HomePage
 {
@@ -202,16 +203,11 @@ public static class HomePage
                 case Roles.Councillor:
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
-                        var wardIds = viewer.WardIds;
-                        var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
-                            .Select(w => new { w.Id, w.Name, w.AreaId, Area = w.Area.Name }).ToListAsync(ct);
-                        Column[] columns = [Column.Open, Column.AwaitingTriage];
-                        var counts = await CountAsync(viewer, Scope.Ward, columns, today, ct);
+                        var wards = await ByWardAsync(viewer, ct);
                         var panels = await new HomePanels.Reader(db, viewer, now, today).CouncillorAsync(
-                            [.. wards.Select(w => new HomePanels.WardItem(w.Id, w.Name))], [.. wards.Select(w => w.AreaId).Distinct()], ct);
+                            [.. wards.Select(w => new HomePanels.WardItem(w.Row.WardId!.Value, w.Row.Name))], [.. wards.Select(w => w.AreaId).Distinct()], ct);
                         return new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
-                            [.. wards.Select(w => new ScopeRow(w.Name, w.Area, null, w.Id, counts.GetValueOrDefault(w.Id, Counts.None)))],
-                            null, columns, null, [])
+                            [.. wards.Select(w => w.Row)], null, [Column.Open, Column.AwaitingTriage], null, [])
                         { Councillor = panels, UserId = viewer.UserId };
                     }
 
@@ -225,13 +221,24 @@ public static class HomePage
                             return new Model(role, heading, "You are not linked to an organisation yet: ask an administrator.", "Organisation", [], null, [], null, []);
                         }
 
-                        // Everything this partner may see (the case list's own rule), whatever area it is in.
-                        Column[] columns = [Column.Open, Column.Overdue];
-                        var counts = await CountAsync(viewer, Scope.Everything, columns, today, ct);
-                        var panels = await new HomePanels.Reader(db, viewer, now, today).PartnerAsync(organisationId!.Value, ct);
+                        // Everything this partner may see (the case list's own rule), whatever area it is in: the open issues are
+                        // few and read through the indexes their rule names, so the overdue ones, and those their organisation
+                        // leads or was referred (the organisation's section), are counted in the same read.
+                        var counts = await viewer.VisibleOpenIssues(db)
+                            .GroupBy(i => 1)
+                            .Select(g => new
+                            {
+                                Open = g.Count(),
+                                New = g.Count(i => i.Status == IssueStatus.New),
+                                Overdue = g.Count(i => i.TargetDate != null && i.TargetDate < today),
+                                Led = g.Count(i => i.LeadOrganisationId == organisationId),
+                                Referred = g.Count(i => i.ReferredOrganisationId == organisationId),
+                            })
+                            .FirstOrDefaultAsync(ct);
+                        var panels = await new HomePanels.Reader(db, viewer, now, today).PartnerAsync(organisationId!.Value, counts?.Led ?? 0, counts?.Referred ?? 0, ct);
                         return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
-                            [new ScopeRow(organisation, null, null, null, counts.GetValueOrDefault(0, Counts.None))],
-                            null, columns, null,
+                            [new ScopeRow(organisation, null, null, null, counts is null ? Counts.None : new Counts(counts.Open, counts.New, counts.Overdue, 0))],
+                            null, [Column.Open, Column.Overdue], null,
                             [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")])
                         { Partner = panels, UserId = viewer.UserId, Today = today };
                     }
@@ -241,127 +248,142 @@ public static class HomePage
             }
         }
 
-        /// <summary>One row per area the person covers (every area for the partnership manager), with its counts.</summary>
+        /// <summary>
+        /// One row per area the person covers (every area for the partnership manager), with its counts, in one command:
+        /// open from the <see cref="IssueCount"/> summary; awaiting triage, overdue and follow-ups due (which depend on
+        /// today's date) counted per area from indexes that start with the area and the status, so they cost the area's
+        /// open work, not its history (awaiting triage so is cheaper than a second pass over the area's summary rows).
+        /// Every count starts from the rule the list reads.
+        /// </summary>
         private async Task<IReadOnlyList<ScopeRow>> ByAreaAsync(Viewer viewer, DateOnly today, CancellationToken ct)
         {
             var areaIds = viewer.AreaIds;
             var everyArea = viewer.Role == Roles.PartnershipManager;
+            var summary = viewer.VisibleIssueCounts(db) ?? throw new InvalidOperationException("Counted by area only for officers, whose rule the summary holds.");
+            var overdue = viewer.VisibleOpenIssues(db).Where(i => i.TargetDate != null && i.TargetDate < today);
+            var visible = viewer.VisibleIssues(db);
+            var followUps = visible.Where(FollowUps.FollowUpDueOn(today));
             var areas = await db.Areas.AsNoTracking()
                 .Where(a => everyArea || areaIds.Contains(a.Id))
                 .OrderBy(a => a.Name)
-                .Select(a => new { a.Id, a.Name, Wards = a.Wards.Count })
+                .Select(a => new
+                {
+                    a.Id,
+                    a.Name,
+                    Wards = a.Wards.Count,
+                    Open = summary.Where(c => c.AreaId == a.Id && (c.Status == IssueStatus.New || c.Status == IssueStatus.Triaged || c.Status == IssueStatus.InProgress))
+                        .Sum(c => c.Total),
+                    New = visible.Count(i => i.AreaId == a.Id && i.Status == IssueStatus.New),
+                    Overdue = overdue.Count(i => i.AreaId == a.Id),
+                    FollowUps = followUps.Count(i => i.AreaId == a.Id),
+                })
                 .ToListAsync(ct);
-            var counts = await CountAsync(viewer, Scope.Area, AllColumns, today, ct);
-            return [.. areas.Select(a => new ScopeRow(a.Name, a.Wards == 1 ? "1 ward" : $"{a.Wards} wards", a.Id, null, counts.GetValueOrDefault(a.Id, Counts.None)))];
-        }
-
-        /// <summary>What the counts are grouped by.</summary>
-        private enum Scope
-        {
-            Area,
-            Ward,
-            Everything,
+            return [.. areas.Select(a => new ScopeRow(a.Name, a.Wards == 1 ? "1 ward" : $"{a.Wards} wards", a.Id, null, new Counts(a.Open, a.New, a.Overdue, a.FollowUps)))];
         }
 
         /// <summary>
-        /// The counts per area or ward, in three commands whatever the number of issues: open and awaiting triage from
-        /// the <see cref="IssueCount"/> summary (the issues themselves for a partner, whose rule it does not hold);
-        /// overdue and follow-ups due (which depend on today's date) counted from indexes that start at the open
-        /// statuses, so they cost the open work, not the history. Every count starts from the rule the list reads.
+        /// One row per ward of a councillor's, with its area (its name as the row's detail, its id for the ward's recent
+        /// resolutions) and its open and awaiting-triage counts from the <see cref="IssueCount"/> summary (their rule: never
+        /// confidential), in one command; each ward's count is a seek on the summary's key (area, ward).
         /// </summary>
-        private async Task<Dictionary<int, Counts>> CountAsync(Viewer viewer, Scope scope, IReadOnlyList<Column> columns, DateOnly today, CancellationToken ct)
+        private async Task<IReadOnlyList<(ScopeRow Row, int AreaId)>> ByWardAsync(Viewer viewer, CancellationToken ct)
         {
-            var visible = viewer.VisibleIssues(db);
-            System.Linq.Expressions.Expression<Func<Issue, int>> key = scope switch
-            {
-                Scope.Area => i => i.AreaId,
-                Scope.Ward => i => i.WardId,
-                _ => i => 0,
-            };
-
-            Dictionary<int, (int Open, int New)> open;
-            Dictionary<int, int>? overdueAmongOpen = null;
-            if (viewer.VisibleIssueCounts(db) is { } summary)
-            {
-                var openRows = summary.Where(c => c.Status == IssueStatus.New || c.Status == IssueStatus.Triaged || c.Status == IssueStatus.InProgress);
-                var grouped = scope switch
+            var wardIds = viewer.WardIds;
+            var summary = viewer.VisibleIssueCounts(db) ?? throw new InvalidOperationException("Counted by ward only for councillors, whose rule the summary holds.");
+            var wards = await db.Wards.AsNoTracking().Where(w => wardIds.Contains(w.Id)).OrderBy(w => w.Name)
+                .Select(w => new
                 {
-                    Scope.Area => openRows.GroupBy(c => c.AreaId),
-                    Scope.Ward => openRows.GroupBy(c => c.WardId),
-                    _ => openRows.GroupBy(c => 0),
-                };
-                open = await grouped
-                    .Select(g => new { g.Key, Open = g.Sum(c => c.Total), New = g.Sum(c => c.Status == IssueStatus.New ? c.Total : 0) })
-                    .ToDictionaryAsync(g => g.Key, g => (g.Open, g.New), ct);
-            }
-            else
-            {
-                // A partner's open issues are few and found through the indexes their rule names (one per term), so the
-                // overdue ones are counted among them in the same read: on its own, an overdue count would start from the
-                // (Status, TargetDate) index and read every overdue issue in the borough to find theirs.
-                var rows = await visible
-                    .Where(i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
-                    .GroupBy(key)
-                    .Select(g => new { g.Key, Open = g.Count(), New = g.Count(i => i.Status == IssueStatus.New), Overdue = g.Count(i => i.TargetDate != null && i.TargetDate < today) })
-                    .ToListAsync(ct);
-                open = rows.ToDictionary(g => g.Key, g => (g.Open, g.New));
-                overdueAmongOpen = rows.ToDictionary(g => g.Key, g => g.Overdue);
-            }
-
-            // Only the columns the page shows are counted.
-            var overdue = !columns.Contains(Column.Overdue) ? [] : overdueAmongOpen ?? await visible
-                .Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
-                    && i.TargetDate != null && i.TargetDate < today)
-                .GroupBy(key)
-                .Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-            var followUps = !columns.Contains(Column.FollowUpDue) ? [] : await visible.Where(FollowUps.FollowUpDueOn(today))
-                .GroupBy(key)
-                .Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-
-            // Overdue issues and follow-ups due are open, so every key with one is among the open groups.
-            return open.ToDictionary(g => g.Key, g => new Counts(g.Value.Open, g.Value.New, overdue.GetValueOrDefault(g.Key), followUps.GetValueOrDefault(g.Key)));
+                    w.Id,
+                    w.Name,
+                    w.AreaId,
+                    Area = w.Area.Name,
+                    Open = summary.Where(c => c.AreaId == w.AreaId && c.WardId == w.Id
+                        && (c.Status == IssueStatus.New || c.Status == IssueStatus.Triaged || c.Status == IssueStatus.InProgress)).Sum(c => c.Total),
+                    New = summary.Where(c => c.AreaId == w.AreaId && c.WardId == w.Id && c.Status == IssueStatus.New).Sum(c => c.Total),
+                })
+                .ToListAsync(ct);
+            return [.. wards.Select(w => (new ScopeRow(w.Name, w.Area, null, w.Id, new Counts(w.Open, w.New, 0, 0)), w.AreaId))];
         }
 
+        /// <summary>
+        /// The worklist in three commands: the first few of each of its lists (awaiting triage, overdue, follow-ups due:
+        /// each its own ordered range of an index, read together); the task groups needing attention and the overdue
+        /// actions in them, counted together; and the first few of those actions (skipped when there are none).
+        /// </summary>
         private async Task<Worklist> WorklistAsync(Viewer viewer, Counts totals, DateOnly today, CancellationToken ct)
         {
             var visible = viewer.VisibleIssues(db);
-            var awaiting = await visible.Where(i => i.Status == IssueStatus.New)
+            var awaiting = visible.Where(i => i.Status == IssueStatus.New)
                 .OrderBy(i => i.RaisedAt).ThenBy(i => i.Id).Take(TopFew)
-                .Select(i => new { i.Reference, i.Title, i.RaisedAt }).ToListAsync(ct);
-            var overdue = await visible
-                .Where(i => (i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress)
-                    && i.TargetDate != null && i.TargetDate < today)
+                .Select(i => new Preview { List = Column.AwaitingTriage, Id = i.Id, Reference = i.Reference, Title = i.Title, RaisedAt = i.RaisedAt, On = i.TargetDate });
+            var overdue = viewer.VisibleOpenIssues(db).Where(i => i.TargetDate != null && i.TargetDate < today)
                 .OrderBy(i => i.TargetDate).ThenBy(i => i.Id).Take(TopFew)
-                .Select(i => new { i.Reference, i.Title, i.TargetDate }).ToListAsync(ct);
-            var followUps = await visible.Where(FollowUps.FollowUpDueOn(today))
+                .Select(i => new Preview { List = Column.Overdue, Id = i.Id, Reference = i.Reference, Title = i.Title, RaisedAt = i.RaisedAt, On = i.TargetDate });
+            var followUps = visible.Where(FollowUps.FollowUpDueOn(today))
                 .OrderBy(i => i.FollowUpOn).ThenBy(i => i.Id).Take(TopFew)
-                .Select(i => new { i.Reference, i.Title, i.FollowUpOn }).ToListAsync(ct);
+                .Select(i => new Preview { List = Column.FollowUpDue, Id = i.Id, Reference = i.Reference, Title = i.Title, RaisedAt = i.RaisedAt, On = i.FollowUpOn });
+            var previews = (await awaiting.Concat(overdue).Concat(followUps).ToListAsync(ct)).ToLookup(p => p.List);
 
             // Task groups in the person's areas needing attention: exactly the task group list's "Overdue" filter
-            // (active groups with an overdue action or past their review date).
+            // (active groups with an overdue action or past their review date); and the overdue actions in their active groups.
             var groups = viewer.VisibleTaskGroups(db).Where(g => g.Status == TaskGroupStatus.Active);
-            var groupsNeedingAttention = await groups.CountAsync(g => g.ReviewOn < today
-                || db.PlanActions.Any(a => a.TaskGroupId == g.Id
-                    && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress || a.Status == PlanActionStatus.Blocked)
-                    && a.DueOn < today), ct);
             var overdueActions = db.PlanActions.AsNoTracking()
                 .Where(a => a.TaskGroupId != null && groups.Any(g => g.Id == a.TaskGroupId)
                     && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress || a.Status == PlanActionStatus.Blocked)
                     && a.DueOn < today);
-            var overdueActionCount = await overdueActions.CountAsync(ct);
-            var topActions = await overdueActions.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(TopFew)
+            var needingAttention = groups.Where(g => g.ReviewOn < today
+                    || db.PlanActions.Any(a => a.TaskGroupId == g.Id
+                        && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress || a.Status == PlanActionStatus.Blocked)
+                        && a.DueOn < today))
+                .GroupBy(g => 1).Select(g => new Tally { Of = Tally.GroupsNeedingAttention, Count = g.Count() });
+            var tallies = await needingAttention
+                .Concat(overdueActions.GroupBy(a => 1).Select(g => new Tally { Of = Tally.OverdueActions, Count = g.Count() }))
+                .ToListAsync(ct);
+            int TallyOf(int of) => tallies.FirstOrDefault(t => t.Of == of)?.Count ?? 0;
+            var overdueActionCount = TallyOf(Tally.OverdueActions);
+            var topActions = overdueActionCount == 0 ? [] : await overdueActions.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(TopFew)
                 .Select(a => new ActionItem(a.Id, a.Description, a.TaskGroup!.Name, a.DueOn)).ToListAsync(ct);
 
+            // Each list in its own order (a union keeps no order of its own).
+            List<IssueItem> First(Column list, Func<Preview, string> note) =>
+                [.. (list == Column.AwaitingTriage ? previews[list].OrderBy(p => p.RaisedAt) : previews[list].OrderBy(p => p.On)).ThenBy(p => p.Id)
+                    .Select(p => new IssueItem(p.Reference, p.Title, note(p)))];
             return new Worklist(
                 totals,
-                [.. awaiting.Select(i => new IssueItem(i.Reference, i.Title, $"raised {UkFormat.Date(i.RaisedAt)}"))],
-                [.. overdue.Select(i => new IssueItem(i.Reference, i.Title, $"due {UkFormat.Date(i.TargetDate!.Value)}"))],
-                [.. followUps.Select(i => new IssueItem(i.Reference, i.Title, $"follow up on {UkFormat.Date(i.FollowUpOn!.Value)}"))],
-                groupsNeedingAttention,
+                First(Column.AwaitingTriage, p => $"raised {UkFormat.Date(p.RaisedAt)}"),
+                First(Column.Overdue, p => $"due {UkFormat.Date(p.On!.Value)}"),
+                First(Column.FollowUpDue, p => $"follow up on {UkFormat.Date(p.On!.Value)}"),
+                TallyOf(Tally.GroupsNeedingAttention),
                 overdueActionCount,
                 topActions);
+        }
+
+        /// <summary>An issue in one of the worklist's previews (<see cref="List"/>: which), read in one command with the others.</summary>
+        private sealed class Preview
+        {
+            public Column List { get; init; }
+
+            public int Id { get; init; }
+
+            public string Reference { get; init; } = string.Empty;
+
+            public string Title { get; init; } = string.Empty;
+
+            public DateTime RaisedAt { get; init; }
+
+            /// <summary>The date the list is ordered by: the target date (overdue) or the follow-up date.</summary>
+            public DateOnly? On { get; init; }
+        }
+
+        /// <summary>A count, and what it counts, read in one command with others.</summary>
+        private sealed class Tally
+        {
+            public const int GroupsNeedingAttention = 1;
+            public const int OverdueActions = 2;
+
+            public int Of { get; init; }
+
+            public int Count { get; init; }
         }
     }
 }

@@ -126,19 +126,19 @@ public static class HomePanels
 
         public async Task<AreaManagerPanels> AreaManagerAsync(IReadOnlyList<(int Id, string Name)> areas, CancellationToken ct)
         {
-            // My open issues by level: the open-issue summary by raised date, for me as owner, in my areas (the case list's
-            // rule for an area manager), summed over every day raised.
+            // My open issues by level, in my areas (the case list's rule for an area manager): read from the (OwnerId, Status)
+            // index, so it costs my open work, and grouped by area and level so the rule's area check is made on the groups
+            // (in the query, the planner would start from my areas' open issues instead, many times as many).
             var userId = viewer.UserId;
             var areaIds = viewer.AreaIds;
-            var raised = OpenIssueDateKind.Raised;
-            var byLevel = await db.OpenIssueDates.AsNoTracking()
-                .Where(d => d.Kind == raised && d.OwnerId == userId && areaIds.Contains(d.AreaId))
-                .GroupBy(d => d.Level)
-                .Select(g => new { Level = g.Key, Count = g.Sum(d => d.Total) })
+            var owned = await db.Issues.AsNoTracking().Where(IsOpen).Where(i => i.OwnerId == userId)
+                .GroupBy(i => new { i.AreaId, i.Level })
+                .Select(g => new { g.Key.AreaId, g.Key.Level, Count = g.Count() })
                 .ToListAsync(ct);
-            var levels = byLevel.Where(l => l.Count > 0)
-                .OrderBy(l => l.Level == IssueCount.Untriaged ? int.MaxValue : l.Level)
-                .Select(l => new LevelCount(l.Level, l.Count))
+            var levels = owned.Where(o => areaIds.Contains(o.AreaId))
+                .GroupBy(o => o.Level is { } level ? (int)level : IssueCount.Untriaged)
+                .OrderBy(l => l.Key == IssueCount.Untriaged ? int.MaxValue : l.Key)
+                .Select(l => new LevelCount(l.Key, l.Sum(o => o.Count)))
                 .ToList();
 
             var year = FinancialYear.Containing(today);
@@ -186,18 +186,25 @@ public static class HomePanels
             // candidates are read from the (AreaId, Status, LastActivityAt) index — the wards' areas' recent resolutions, a
             // few hundred at national scale — as a list of ids (a subquery, so the planner cannot prefer the ward's
             // index and read every issue ever resolved in the ward), then checked against the rule and the resolution date.
+            // Counting them looks every candidate up anyway, so the few that pass are read whole in the same command and the
+            // latest taken here, rather than looked up a second time to list them.
             var cutoff = StartOfToday.AddDays(-RecentDays);
             var candidates = db.Issues.Where(i => wardAreaIds.Contains(i.AreaId)
                     && (i.Status == IssueStatus.Resolved || i.Status == IssueStatus.Closed) && i.LastActivityAt >= cutoff)
                 .Select(i => i.Id);
-            var resolved = visible.Where(i => candidates.Contains(i.Id) && i.ResolvedAt >= cutoff);
-            var resolvedCount = await resolved.CountAsync(ct);
-            var latestResolved = resolvedCount == 0 ? [] : await Progress(resolved.OrderByDescending(i => i.ResolvedAt).ThenByDescending(i => i.Id)).Take(HomePage.TopFew).ToListAsync(ct);
+            var resolved = await visible.Where(i => candidates.Contains(i.Id) && i.ResolvedAt >= cutoff)
+                .Select(i => new { i.Id, Progress = new IssueProgress(i.Reference, i.Title, i.Status, i.Level, i.Ward.Name, i.LastActivityAt, i.ResolvedAt, null) })
+                .ToListAsync(ct);
+            var latestResolved = resolved.OrderByDescending(i => i.Progress.ResolvedAt).ThenByDescending(i => i.Id).Take(HomePage.TopFew).Select(i => i.Progress).ToList();
 
-            return new CouncillorPanels(wards, latestOpen, new(resolvedCount, latestResolved));
+            return new CouncillorPanels(wards, latestOpen, new(resolved.Count, latestResolved));
         }
 
-        public async Task<PartnerPanels> PartnerAsync(int organisationId, CancellationToken ct)
+        /// <summary>
+        /// The partner's sections; <paramref name="led"/> and <paramref name="referred"/> are the open issues they may see that
+        /// their organisation leads and was referred, counted by the caller in the same read as their open issues.
+        /// </summary>
+        public async Task<PartnerPanels> PartnerAsync(int organisationId, int led, int referred, CancellationToken ct)
         {
             // My actions: exactly the open ones on "My actions" (owned by me, in groups I may see or meetings with no group).
             var userId = viewer.UserId;
@@ -219,13 +226,10 @@ public static class HomePanels
                 .Select(g => new GroupItem(g.Id, g.Name, g.Area.Name, g.ReviewOn, g.LeadUserId == userId))
                 .ToListAsync(ct);
 
-            // Open issues my organisation leads or was referred (within what I may see: the confidentiality rule holds).
+            // The latest open issues my organisation leads or was referred (within what I may see: the confidentiality rule holds).
             var involved = viewer.VisibleIssues(db)
                 .Where(IsOpen).Where(i => (i.LeadOrganisationId == organisationId || i.ReferredOrganisationId == organisationId));
-            var counts = await involved.GroupBy(i => 1)
-                .Select(g => new { Led = g.Count(i => i.LeadOrganisationId == organisationId), Referred = g.Count(i => i.ReferredOrganisationId == organisationId) })
-                .FirstOrDefaultAsync(ct);
-            var latest = counts is null ? [] : await involved.OrderByDescending(i => i.RaisedAt).ThenByDescending(i => i.Id).Take(HomePage.TopFew)
+            var latest = led + referred == 0 ? [] : await involved.OrderByDescending(i => i.RaisedAt).ThenByDescending(i => i.Id).Take(HomePage.TopFew)
                 .Select(i => new IssueProgress(i.Reference, i.Title, i.Status, i.Level, i.Ward.Name, i.LastActivityAt, i.ResolvedAt,
                     i.LeadOrganisationId == organisationId ? "led by your organisation" : "referred to your organisation"))
                 .ToListAsync(ct);
@@ -233,7 +237,7 @@ public static class HomePanels
             // My meetings: the invitations still to come.
             var meetings = db.Meetings.AsNoTracking().Where(m => m.Attendees.Any(a => a.UserId == userId));
             return new PartnerPanels(organisationId, new(actionCounts?.Open ?? 0, firstActions), actionCounts?.Overdue ?? 0, groups,
-                counts?.Led ?? 0, counts?.Referred ?? 0, latest, await NextMeetingsAsync(meetings, ct));
+                led, referred, latest, await NextMeetingsAsync(meetings, ct));
         }
 
         /// <summary>The next meetings still to come (not cancelled) within <see cref="MeetingDays"/> days, soonest first.</summary>
