@@ -503,8 +503,9 @@ internal sealed class IssueMonthCountConfiguration : IEntityTypeConfiguration<Is
 {
     public void Configure(EntityTypeBuilder<IssueMonthCount> builder)
     {
-        // Readers ask for a measure over a run of months, for some areas.
-        builder.HasKey(c => new { c.Measure, c.Month, c.AreaId, c.Level, c.Key });
+        // Readers ask for a measure over a run of months, for some areas or the borough's own rows (area 0): area
+        // before month, so each area (or the borough) is one seek and a run of months, not a scan of every area's.
+        builder.HasKey(c => new { c.Measure, c.AreaId, c.Month, c.Level, c.Key });
         builder.Property(c => c.Level).ValueGeneratedNever();
         builder.Property(c => c.Key).ValueGeneratedNever();
     }
@@ -514,8 +515,9 @@ internal sealed class OpenIssueDateConfiguration : IEntityTypeConfiguration<Open
 {
     public void Configure(EntityTypeBuilder<OpenIssueDate> builder)
     {
-        // Readers ask for one kind of date before (or after) a day, for some areas.
-        builder.HasKey(c => new { c.Kind, c.On, c.AreaId, c.OwnerId, c.Level });
+        // Readers ask for one kind of date before (or after) a day, for some areas or the borough's own rows: area
+        // before day, so each area is one seek and a run of days.
+        builder.HasKey(c => new { c.Kind, c.AreaId, c.On, c.OwnerId, c.Level });
         builder.Property(c => c.OwnerId).ValueGeneratedNever();
         builder.Property(c => c.Level).ValueGeneratedNever();
     }

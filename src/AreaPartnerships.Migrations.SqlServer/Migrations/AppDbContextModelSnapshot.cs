@@ -1228,10 +1228,10 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("Measure")
                         .HasColumnType("int");
 
-                    b.Property<int>("Month")
+                    b.Property<int>("AreaId")
                         .HasColumnType("int");
 
-                    b.Property<int>("AreaId")
+                    b.Property<int>("Month")
                         .HasColumnType("int");
 
                     b.Property<int>("Level")
@@ -1243,7 +1243,7 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("Total")
                         .HasColumnType("int");
 
-                    b.HasKey("Measure", "Month", "AreaId", "Level", "Key");
+                    b.HasKey("Measure", "AreaId", "Month", "Level", "Key");
 
                     b.ToTable("IssueMonthCounts");
                 });
@@ -1270,11 +1270,11 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("date");
-
                     b.Property<int>("AreaId")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("int");
@@ -1285,7 +1285,7 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.Property<int>("Total")
                         .HasColumnType("int");
 
-                    b.HasKey("Kind", "On", "AreaId", "OwnerId", "Level");
+                    b.HasKey("Kind", "AreaId", "On", "OwnerId", "Level");
 
                     b.ToTable("OpenIssueDates");
                 });

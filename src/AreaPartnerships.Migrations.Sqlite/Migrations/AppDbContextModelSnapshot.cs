@@ -1181,10 +1181,10 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("Measure")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Month")
+                    b.Property<int>("AreaId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AreaId")
+                    b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Level")
@@ -1196,7 +1196,7 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Measure", "Month", "AreaId", "Level", "Key");
+                    b.HasKey("Measure", "AreaId", "Month", "Level", "Key");
 
                     b.ToTable("IssueMonthCounts");
                 });
@@ -1223,11 +1223,11 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("AreaId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
@@ -1238,7 +1238,7 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Kind", "On", "AreaId", "OwnerId", "Level");
+                    b.HasKey("Kind", "AreaId", "On", "OwnerId", "Level");
 
                     b.ToTable("OpenIssueDates");
                 });
