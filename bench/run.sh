@@ -307,6 +307,7 @@ PAGES+=(
   "Borough dashboard, this year, every area (partnership manager)|PM|/dashboard|deep"
   "Borough dashboard, this quarter, one area (partnership manager)|PM|/dashboard?Period=quarter&AreaId=$AREA|deep"
   "Borough dashboard, own areas (area manager)|AM|/dashboard|deep"
+  "Case list behind a flow figure: stepped up this year, one area|PM|/issues?AreaId=$AREA&Moved=Up&MovedFrom=${FY_START}-04-01&MovedTo=$((FY_START + 1))-03-31|deep"
   "Ward profile (partnership manager)|PM|/wards/$WARD|list"
 )
 if [ -n "$COST_ISSUE" ]; then
