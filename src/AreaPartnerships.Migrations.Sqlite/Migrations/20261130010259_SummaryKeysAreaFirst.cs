@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,45 +11,85 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_OpenIssueDates",
-                table: "OpenIssueDates");
+            // The summaries are derived from the issues and counted afresh on start-up (DatabaseSetup.IssueSummaryRecounts):
+            // dropping and creating them stays inside the migration's transaction, where changing a SQLite table's
+            // primary key in place would rebuild it outside one.
+            migrationBuilder.DropTable(name: "IssueMonthCounts");
+            migrationBuilder.DropTable(name: "OpenIssueDates");
 
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_IssueMonthCounts",
-                table: "IssueMonthCounts");
+            migrationBuilder.CreateTable(
+                name: "IssueMonthCounts",
+                columns: table => new
+                {
+                    Measure = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueMonthCounts", x => new { x.Measure, x.AreaId, x.Month, x.Level, x.Key });
+                });
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_OpenIssueDates",
-                table: "OpenIssueDates",
-                columns: new[] { "Kind", "AreaId", "On", "OwnerId", "Level" });
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_IssueMonthCounts",
-                table: "IssueMonthCounts",
-                columns: new[] { "Measure", "AreaId", "Month", "Level", "Key" });
+            migrationBuilder.CreateTable(
+                name: "OpenIssueDates",
+                columns: table => new
+                {
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIssueDates", x => new { x.Kind, x.AreaId, x.On, x.OwnerId, x.Level });
+                });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_OpenIssueDates",
-                table: "OpenIssueDates");
+            // The summaries are derived from the issues and counted afresh on start-up (DatabaseSetup.IssueSummaryRecounts):
+            // dropping and creating them stays inside the migration's transaction, where changing a SQLite table's
+            // primary key in place would rebuild it outside one.
+            migrationBuilder.DropTable(name: "IssueMonthCounts");
+            migrationBuilder.DropTable(name: "OpenIssueDates");
 
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_IssueMonthCounts",
-                table: "IssueMonthCounts");
+            migrationBuilder.CreateTable(
+                name: "IssueMonthCounts",
+                columns: table => new
+                {
+                    Measure = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueMonthCounts", x => new { x.Measure, x.Month, x.AreaId, x.Level, x.Key });
+                });
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_OpenIssueDates",
-                table: "OpenIssueDates",
-                columns: new[] { "Kind", "On", "AreaId", "OwnerId", "Level" });
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_IssueMonthCounts",
-                table: "IssueMonthCounts",
-                columns: new[] { "Measure", "Month", "AreaId", "Level", "Key" });
+            migrationBuilder.CreateTable(
+                name: "OpenIssueDates",
+                columns: table => new
+                {
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIssueDates", x => new { x.Kind, x.On, x.AreaId, x.OwnerId, x.Level });
+                });
         }
     }
 }

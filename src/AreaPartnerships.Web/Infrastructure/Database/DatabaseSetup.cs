@@ -73,7 +73,7 @@ public static class DatabaseSetup
 
     /// <summary>Migrations after which the issue summaries are counted afresh from the issues (one rebuild, however many are pending).</summary>
     private static readonly string[] IssueSummaryRecounts =
-        ["_DashboardSummariesWardFiguresHighlightReports", "_BoroughMonthCounts", "_OpenIssueCountsUndatedAndBorough"];
+        ["_DashboardSummariesWardFiguresHighlightReports", "_BoroughMonthCounts", "_OpenIssueCountsUndatedAndBorough", "_SummaryKeysAreaFirst"];
 
     public static async Task MigrateAndSeedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
