@@ -63,8 +63,10 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         // A support officer's "no update in 14 days": their areas' open issues, oldest activity first.
         builder.HasIndex(i => new { i.AreaId, i.Status, i.LastActivityAt });
         builder.HasIndex(i => new { i.Title, i.Id });
-        builder.HasIndex(i => i.TaskGroupId);
-        builder.HasIndex(i => i.RaisedById);
+        // A partner's open issues, term by term (Viewer.VisibleOpenIssues): those they raised, those in their
+        // organisation's task groups, each read as its open ones only (they also serve the foreign keys).
+        builder.HasIndex(i => new { i.TaskGroupId, i.Status });
+        builder.HasIndex(i => new { i.RaisedById, i.Status });
         builder.HasIndex(i => i.DuplicateOfId);
         builder.Navigation(i => i.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -1047,12 +1047,8 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DuplicateOfId");
 
-                    b.HasIndex("RaisedById");
-
                     b.HasIndex("Reference")
                         .IsUnique();
-
-                    b.HasIndex("TaskGroupId");
 
                     b.HasIndex("LastActivityAt", "Id");
 
@@ -1060,9 +1056,13 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RaisedAt", "Id");
 
+                    b.HasIndex("RaisedById", "Status");
+
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("TargetDate", "Id");
+
+                    b.HasIndex("TaskGroupId", "Status");
 
                     b.HasIndex("Title", "Id");
 

@@ -1004,12 +1004,8 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DuplicateOfId");
 
-                    b.HasIndex("RaisedById");
-
                     b.HasIndex("Reference")
                         .IsUnique();
-
-                    b.HasIndex("TaskGroupId");
 
                     b.HasIndex("LastActivityAt", "Id");
 
@@ -1017,9 +1013,13 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RaisedAt", "Id");
 
+                    b.HasIndex("RaisedById", "Status");
+
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("TargetDate", "Id");
+
+                    b.HasIndex("TaskGroupId", "Status");
 
                     b.HasIndex("Title", "Id");
 

@@ -96,10 +96,8 @@ public static class IssueAccess
         /// to the open statuses (a test holds the two equal for every role), in the shape the database reads fastest.
         /// For a partner user the rule's terms are read each from its own index and united by id, rather than as one OR
         /// that SQLite answers by reading every open issue in the borough and looking each one up: led by or referred to
-        /// their organisation (indexes that start with the organisation and the status, so only its open issues), and
-        /// raised by them or in their organisation's task groups (indexes without the status: their ids, whatever the
-        /// status, intersected with the open issues' ids, read from the (Status, Id) index, so no issue is looked up
-        /// until it is known to be theirs and open).
+        /// their organisation, raised by them, or in their organisation's task groups, each from an index that starts
+        /// with the term and the status, so only that term's open issues are read.
         /// </summary>
         public IQueryable<Issue> VisibleOpenIssues(AppDbContext db)
         {
@@ -109,19 +107,20 @@ public static class IssueAccess
                 return viewer.VisibleIssues(db).Where(IsOpen);
             }
 
-            var issues = db.Issues.AsNoTracking();
-            var open = issues.Where(IsOpen);
+            // Each term of the rule read as its open issues from its own (term, Status) index, then united: the cost is
+            // this organisation's open work, not the borough's.
+            var open = db.Issues.AsNoTracking().Where(IsOpen);
             var userId = viewer.UserId;
             var groupIds = viewer.OrganisationTaskGroupIds;
-            var theirs = issues.Where(i => i.RaisedById == userId).Select(i => i.Id);
-            if (groupIds.Count > 0)
-            {
-                theirs = theirs.Union(issues.Where(i => i.TaskGroupId != null && groupIds.Contains(i.TaskGroupId.Value)).Select(i => i.Id));
-            }
-
-            var ids = theirs.Intersect(open.Select(i => i.Id))
+            var ids = open.Where(i => i.RaisedById == userId).Select(i => i.Id)
                 .Union(open.Where(i => i.LeadOrganisationId == organisationId).Select(i => i.Id))
                 .Union(open.Where(i => i.ReferredOrganisationId == organisationId).Select(i => i.Id));
+            if (groupIds.Count > 0)
+            {
+                ids = ids.Union(open.Where(i => i.TaskGroupId != null && groupIds.Contains(i.TaskGroupId.Value)).Select(i => i.Id));
+            }
+
+            var issues = db.Issues.AsNoTracking();
             var involved = issues.Where(i => ids.Contains(i.Id));
             return viewer.HasConfidentialityAgreement ? involved : involved.Where(i => !i.IsConfidential);
         }
