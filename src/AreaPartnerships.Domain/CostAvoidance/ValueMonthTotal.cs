@@ -80,18 +80,14 @@ public static class ValueSummaries
     public static async Task<Dictionary<ValueMonthTotal.Id, long>> ChangesAsync(AppDbContext db, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
-        if (!tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is QuickWinSpend or IssueCost or CostEstimate or EstimateLine))
+        if (!TouchesValue(tracker))
         {
             return [];
         }
 
-        foreach (var estimate in tracker.Entries<CostEstimate>().Where(e => e.State == EntityState.Modified))
+        foreach (var lines in UnloadedLines(tracker))
         {
-            var lines = estimate.Collection(e => e.Lines);
-            if (!lines.IsLoaded)
-            {
-                await lines.LoadAsync(ct);
-            }
+            await lines.LoadAsync(ct);
         }
 
         var (issues, budgets) = Wanted(tracker);
@@ -103,18 +99,14 @@ public static class ValueSummaries
     public static Dictionary<ValueMonthTotal.Id, long> Changes(AppDbContext db)
     {
         var tracker = db.ChangeTracker;
-        if (!tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is QuickWinSpend or IssueCost or CostEstimate or EstimateLine))
+        if (!TouchesValue(tracker))
         {
             return [];
         }
 
-        foreach (var estimate in tracker.Entries<CostEstimate>().Where(e => e.State == EntityState.Modified))
+        foreach (var lines in UnloadedLines(tracker))
         {
-            var lines = estimate.Collection(e => e.Lines);
-            if (!lines.IsLoaded)
-            {
-                lines.Load();
-            }
+            lines.Load();
         }
 
         var (issues, budgets) = Wanted(tracker);
@@ -173,6 +165,13 @@ public static class ValueSummaries
         await SummaryTable.ApplyAsync(db, [Rows(sums)], ct);
         await transaction.CommitAsync(ct);
     }
+
+    private static bool TouchesValue(ChangeTracker tracker) =>
+        tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is QuickWinSpend or IssueCost or CostEstimate or EstimateLine);
+
+    /// <summary>The lines of changed estimates the save did not load: what such an estimate counted before must be known to move it.</summary>
+    private static List<CollectionEntry<CostEstimate, EstimateLine>> UnloadedLines(ChangeTracker tracker) =>
+        [.. tracker.Entries<CostEstimate>().Where(e => e.State == EntityState.Modified).Select(e => e.Collection(x => x.Lines)).Where(l => !l.IsLoaded)];
 
     /// <summary>The issues and budgets whose areas the tracked changes need (those not tracked themselves).</summary>
     private static (List<int> Issues, List<int> Budgets) Wanted(ChangeTracker tracker)
