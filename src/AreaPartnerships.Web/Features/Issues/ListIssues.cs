@@ -483,7 +483,7 @@ public static class ListIssues
         /// midnight on the first to midnight after the last), from and to the levels asked (the entry's old and new
         /// values, "Level 2" → "Level 3", as the dashboard's flows read them: <see cref="IssueMonthCount.FlowOf"/>).
         /// Once per issue however often it moved. The steps are read first, by kind and time (the index
-        /// (Kind, OccurredAt) on the timeline), and the issues are then read by id.
+        /// (Kind, OccurredAt, IssueId) on the timeline, which covers the read), and the issues are then read by id.
         /// </summary>
         private IQueryable<Issue> Moved(IQueryable<Issue> issues, Query query)
         {

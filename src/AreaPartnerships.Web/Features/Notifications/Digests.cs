@@ -317,7 +317,7 @@ public sealed class Digests(AppDbContext db, EmailComposer composer, LinkGenerat
         var sections = new List<string>();
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
 
-        // Step-ups to Level 3 or 4 in the last week: the timeline's (Kind, OccurredAt) index.
+        // Step-ups to Level 3 or 4 in the last week: the timeline's (Kind, OccurredAt, IssueId) index.
         var since = now.AddDays(-WeekDays);
         var levels = new[] { Issue.LevelName(IssueLevel.MultiAgency), Issue.LevelName(IssueLevel.Borough) };
         var steps = db.IssueEvents.AsNoTracking().Where(e => e.Kind == IssueEventKind.SteppedUp && e.OccurredAt >= since && levels.Contains(e.NewValue!));
