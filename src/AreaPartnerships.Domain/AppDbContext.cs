@@ -133,6 +133,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<MailSettings> MailSettings => Set<MailSettings>();
 
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     private static readonly HashSet<Type> ChoiceTypes =
         [typeof(Area), typeof(Ward), typeof(Category), typeof(Organisation), typeof(ApplicationUser), typeof(ApplicationRole), typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<int>), typeof(UserArea), typeof(UserWard)];
 
@@ -152,7 +154,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         }
     }
 
-    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>, <see cref="ValueSummaries"/>) and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>, <see cref="ValueSummaries"/>), the <see cref="DataVersion"/> and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseLedgerEdits();
@@ -161,7 +163,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         var summaries = IssueSummaries.Changes(ChangeTracker);
         var value = ValueSummaries.Changes(this);
         var notifications = NotificationPlanner.Plan(ChangeTracker);
-        if (counts.Count == 0 && summaries.IsEmpty && value.Count == 0 && notifications.IsEmpty)
+        var moves = DataVersion.Moves(ChangeTracker);
+        if (!moves && counts.Count == 0 && summaries.IsEmpty && value.Count == 0 && notifications.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -169,6 +172,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         SummaryTable.Apply(this, [IssueCount.Rows(counts), .. IssueSummaries.Rows(summaries), ValueSummaries.Rows(value)]);
+        if (moves)
+        {
+            DataVersion.MoveOn(this);
+        }
+
         if (!notifications.IsEmpty)
         {
             Notifications.AddRange(notifications.Notifications());
@@ -179,7 +187,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         return saved;
     }
 
-    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>, <see cref="ValueSummaries"/>) and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
+    /// <summary>Saves, stamping new versions and keeping <see cref="IssueCounts"/>, the dashboard summaries (<see cref="IssueSummaries"/>, <see cref="ValueSummaries"/>), the <see cref="DataVersion"/> and the notifications the change causes (<see cref="NotificationPlanner"/>) in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseLedgerEdits();
@@ -188,16 +196,23 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         var summaries = IssueSummaries.Changes(ChangeTracker);
         var value = await ValueSummaries.ChangesAsync(this, cancellationToken);
         var notifications = NotificationPlanner.Plan(ChangeTracker);
-        if (counts.Count == 0 && summaries.IsEmpty && value.Count == 0 && notifications.IsEmpty)
+        var moves = DataVersion.Moves(ChangeTracker);
+        if (!moves && counts.Count == 0 && summaries.IsEmpty && value.Count == 0 && notifications.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The counts move after the rows are saved (a refused save moves nothing) and commit with them; so do the
-        // notifications the change causes (the transactional outbox: docs/decisions/0028), once new rows have ids.
+        // The counts move after the rows are saved (a refused save moves nothing) and commit with them; so do the data
+        // version (docs/decisions/0029) and the notifications the change causes (the transactional outbox:
+        // docs/decisions/0028), once new rows have ids.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await SummaryTable.ApplyAsync(this, [IssueCount.Rows(counts), .. IssueSummaries.Rows(summaries), ValueSummaries.Rows(value)], cancellationToken);
+        if (moves)
+        {
+            await DataVersion.MoveOnAsync(this, cancellationToken);
+        }
+
         if (!notifications.IsEmpty)
         {
             Notifications.AddRange(notifications.Notifications());

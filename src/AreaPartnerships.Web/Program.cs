@@ -18,6 +18,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<AreaPartnerships.Domain.Common.ChoicesVersion>();
+builder.Services.AddSingleton<FigureMemo>();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppSecurity();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

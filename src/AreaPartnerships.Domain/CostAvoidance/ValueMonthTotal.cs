@@ -1,4 +1,5 @@
 using AreaPartnerships.Domain.Budgets;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -163,6 +164,7 @@ public static class ValueSummaries
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ValueMonthTotals\"", ct);
         await SummaryTable.ApplyAsync(db, [Rows(sums)], ct);
+        await DataVersion.MoveOnAsync(db, ct);
         await transaction.CommitAsync(ct);
     }
 

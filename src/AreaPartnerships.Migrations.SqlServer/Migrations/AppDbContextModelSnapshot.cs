@@ -401,6 +401,26 @@ namespace AreaPartnerships.Migrations.SqlServer.Migrations
                     b.ToTable("QuickWinSpends");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Common.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimate", b =>
                 {
                     b.Property<int>("Id")

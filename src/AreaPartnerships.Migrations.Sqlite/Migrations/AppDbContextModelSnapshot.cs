@@ -378,6 +378,26 @@ namespace AreaPartnerships.Migrations.Sqlite.Migrations
                     b.ToTable("QuickWinSpends");
                 });
 
+            modelBuilder.Entity("AreaPartnerships.Domain.Common.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("AreaPartnerships.Domain.CostAvoidance.CostEstimate", b =>
                 {
                     b.Property<int>("Id")

@@ -69,12 +69,10 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         { Roles.AreaManager, "/value-for-money", 5 },
         { Roles.AreaManager, "/value-for-money/issues", 8 },
         { Roles.AreaManager, "/value-for-money/issues?order=avoided", 8 },
-        // The borough dashboard: the areas; one union over the month summary (raised by source and by category, resolved,
-        // flows); one over the open-issue dates (overdue, owned, follow-ups, ageing); the open counts; the area managers;
-        // task groups and their overdue actions; meetings held and their open actions; budgets; value for money (one
-        // grouped read of its summary); the categories' themes.
-        { Roles.PartnershipManager, "/dashboard", 12 },
-        { Roles.AreaManager, "/dashboard?Period=quarter", 12 },
+        // The borough dashboard, its figures kept from the request before (docs/decisions/0029): the areas and the data
+        // version. Worked out again after a change, it reads a fixed number more (FigureMemoTests).
+        { Roles.PartnershipManager, "/dashboard", 2 },
+        { Roles.AreaManager, "/dashboard?Period=quarter", 2 },
     };
 
     [Theory]

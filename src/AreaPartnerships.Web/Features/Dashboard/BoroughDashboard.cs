@@ -41,16 +41,31 @@ public static class BoroughDashboard
 
     public sealed record Panel(string Id, string Heading, string Lead, IReadOnlyList<FigureTable> Tables);
 
-    /// <summary>What was counted: the period as asked, the whole months the monthly figures cover, the areas.</summary>
-    public sealed record Scope(DateOnly From, DateOnly To, DateOnly MonthsFrom, DateOnly MonthsTo, DateOnly Today, int? AreaId, string AreaName);
+    /// <summary>
+    /// What was counted: the period as asked, the whole months the monthly figures cover, the areas (every area when
+    /// <paramref name="EveryArea"/>: the borough's own summary rows).
+    /// </summary>
+    public sealed record Scope(DateOnly From, DateOnly To, DateOnly MonthsFrom, DateOnly MonthsTo, DateOnly Today, int? AreaId, string AreaName, bool EveryArea);
 
+    /// <summary>
+    /// The page: the filters as asked and read, the person's areas, and the scope counted. <see cref="Panels"/> are
+    /// read by <see cref="Handler.PanelsAsync"/>; <see cref="Figures"/> is their rendered HTML as the page keeps it
+    /// (<see cref="FigureMemo"/>).
+    /// </summary>
     public sealed record Model(
         Query Asked,
         string Period,
         PeriodQuery.Dates Read,
         IReadOnlyList<AreaChoice> Areas,
-        Scope? Scope,
-        IReadOnlyList<Panel> Panels);
+        Scope? Scope)
+    {
+        public IReadOnlyList<Panel> Panels { get; init; } = [];
+
+        public string? Figures { get; init; }
+    }
+
+    /// <summary>The panels, and when they stop being true without any change to the data: the next meeting in the period to start (it is then held), if any.</summary>
+    public sealed record Panels(IReadOnlyList<Panel> List, DateTimeOffset? Until);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -141,7 +156,15 @@ public static class BoroughDashboard
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, LinkGenerator links, ValueForMoneyReport.Handler valueForMoney)
     {
+        /// <summary>The page with its panels read; null when the area asked for is not one of the person's.</summary>
         public async Task<Model?> HandleAsync(Viewer viewer, Query q, CancellationToken ct)
+        {
+            var model = await ScopeAsync(viewer, q, ct);
+            return model?.Scope is null ? model : model with { Panels = (await PanelsAsync(model, ct)).List };
+        }
+
+        /// <summary>The page without its panels: the person's areas, the period read, and the scope to count (null when the dates are wrong).</summary>
+        public async Task<Model?> ScopeAsync(Viewer viewer, Query q, CancellationToken ct)
         {
             var today = UkFormat.UkToday(clock);
             var allowed = viewer.DashboardAreas;
@@ -162,27 +185,40 @@ public static class BoroughDashboard
             var read = preset is { } p ? new PeriodQuery.Dates(p.From, p.To, new Dictionary<string, string>()) : q.Read(FinancialYear.Containing(today).Starts, today);
             if (read.Errors.Count > 0 || read.From is not { } from || read.To is not { } to)
             {
-                return new Model(q, period, read, areas, null, []);
+                return new Model(q, period, read, areas, null);
             }
 
-            var areaIds = q.AreaId is { } one ? [one] : areas.Select(a => a.Id).ToList();
             var (monthsFrom, monthsTo) = DashboardPeriod.WholeMonths(from, to);
             var scope = new Scope(from, to, monthsFrom, monthsTo, today, q.AreaId,
-                q.AreaId is { } id ? areas.Single(a => a.Id == id).Name : allowed is null ? "Every area" : "Your areas");
-            var reader = new Reader(db, clock, links, valueForMoney, scope, areaIds, areas, everyArea: allowed is null && q.AreaId is null);
-            return new Model(q, period, read, areas, scope, await reader.PanelsAsync(ct));
+                q.AreaId is { } id ? areas.Single(a => a.Id == id).Name : allowed is null ? "Every area" : "Your areas",
+                EveryArea: allowed is null && q.AreaId is null);
+            return new Model(q, period, read, areas, scope);
+        }
+
+        /// <summary>Reads the panels for the model's scope.</summary>
+        public async Task<Panels> PanelsAsync(Model model, CancellationToken ct)
+        {
+            var scope = model.Scope ?? throw new InvalidOperationException("There is no scope to count: the dates were refused.");
+            var areaIds = scope.AreaId is { } one ? [one] : model.Areas.Select(a => a.Id).ToList();
+            var reader = new Reader(db, clock, links, valueForMoney, scope, areaIds, [.. model.Areas]);
+            return await reader.PanelsAsync(ct);
         }
     }
 
     /// <summary>Reads and lays out the panels for one scope.</summary>
     private sealed class Reader(AppDbContext db, TimeProvider clock, LinkGenerator links, ValueForMoneyReport.Handler valueForMoney, Scope scope,
-        List<int> areaIds, List<AreaChoice> areas, bool everyArea)
+        List<int> areaIds, List<AreaChoice> areas)
     {
+        private readonly bool everyArea = scope.EveryArea;
+
+        /// <summary>The next meeting in the period to start after now, when the meetings held move on by themselves.</summary>
+        private DateTimeOffset? _until;
+
         private readonly int _firstMonth = IssueMonthCount.MonthOf(scope.MonthsFrom);
         private readonly int _lastMonth = IssueMonthCount.MonthOf(scope.MonthsTo);
         private readonly Dictionary<int, string> _areaNames = areas.ToDictionary(a => a.Id, a => a.Name);
 
-        public async Task<IReadOnlyList<Panel>> PanelsAsync(CancellationToken ct)
+        public async Task<Panels> PanelsAsync(CancellationToken ct)
         {
             var months = await MonthRowsAsync(ct);
             var open = await OpenRowsAsync(ct);
@@ -193,7 +229,7 @@ public static class BoroughDashboard
                 .ToListAsync(ct);
             var openCounts = counts.Select(c => (c.AreaId, c.Status, c.Level, c.Total)).ToList();
 
-            return
+            List<Panel> panels =
             [
                 Demand(months, openCounts),
                 await PressureAsync(open, openCounts, ct),
@@ -204,6 +240,7 @@ public static class BoroughDashboard
                 await MoneyAsync(ct),
                 await ThemesAsync(months, ct),
             ];
+            return new Panels(panels, _until);
         }
 
         // Each list is routed once; its figures' links add their query strings (about 900 links on a borough-wide page).
@@ -468,11 +505,15 @@ public static class BoroughDashboard
             var to = UkTime.ToUtc(scope.To.AddDays(1), TimeOnly.MinValue)!.Value;
             var now = clock.GetUtcNow().UtcDateTime;
             var until = to < now ? to : now;
-            var held = await db.Meetings.AsNoTracking()
-                .Where(m => m.StartsAt >= from && m.StartsAt < until && m.Status == MeetingStatus.Scheduled && m.AreaId != null && areaIds.Contains(m.AreaId.Value))
+            var inScope = db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Scheduled && m.AreaId != null && areaIds.Contains(m.AreaId.Value));
+            var held = await inScope.Where(m => m.StartsAt >= from && m.StartsAt < until)
                 .GroupBy(m => new { AreaId = m.AreaId!.Value, m.Type })
                 .Select(g => new { g.Key.AreaId, g.Key.Type, Count = g.Count() })
                 .ToListAsync(ct);
+
+            // The figures hold until the next meeting in the period starts (it is then held), or a change to the data.
+            var next = until < to ? await inScope.Where(m => m.StartsAt >= until && m.StartsAt < to).MinAsync(m => (DateTime?)m.StartsAt, ct) : null;
+            _until = next is { } starts ? new DateTimeOffset(DateTime.SpecifyKind(starts, DateTimeKind.Utc)) : null;
             var openActions = await db.PlanActions.AsNoTracking()
                 .Where(a => a.MeetingId != null && a.Status != PlanActionStatus.Done && a.Status != PlanActionStatus.Cancelled)
                 .Join(db.Meetings.Where(m => m.AreaId != null && areaIds.Contains(m.AreaId.Value)), a => a.MeetingId, m => m.Id, (a, m) => m.AreaId!.Value)

@@ -1,5 +1,6 @@
 using System.Text;
 using AreaPartnerships.Domain;
+using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace AreaPartnerships.Web.Features.Dashboard;
 /// found" (logged), never counted.
 /// </summary>
 [Authorize]
-public sealed class DashboardController(AppDbContext db, Handler handler, ILogger<DashboardController> logger) : Controller
+public sealed class DashboardController(AppDbContext db, Handler handler, FigureMemo memo, ILogger<DashboardController> logger) : Controller
 {
     [HttpGet("/dashboard")]
     public async Task<IActionResult> Index(Query query, CancellationToken ct)
@@ -26,7 +27,7 @@ public sealed class DashboardController(AppDbContext db, Handler handler, ILogge
             return Forbid();
         }
 
-        if (await handler.HandleAsync(viewer, query, ct) is not { } model)
+        if (await handler.ScopeAsync(viewer, query, ct) is not { } model)
         {
             logger.LogWarning("User {UserId} ({Role}) asked for the dashboard of area {AreaId}, which they may not see", viewer.UserId, viewer.Role, query.AreaId);
             return NotFound();
@@ -37,12 +38,22 @@ public sealed class DashboardController(AppDbContext db, Handler handler, ILogge
             ModelState.AddModelError(field, message);
         }
 
-        if (model.Scope is null)
+        if (model.Scope is not { } scope)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(model);
         }
 
-        return View(model);
+        // The figures as kept for the data as it is now (docs/decisions/0029): the same for everyone counting the same
+        // areas, for the same query (its CSV links carry it) on the same UK day.
+        var counted = viewer.DashboardAreas is { } areas ? string.Join(',', areas.Order()) : "every area";
+        var key = $"dashboard|{counted}|{Request.QueryString}|{Iso(scope.Today)}";
+        var figures = await memo.GetAsync(db, key, async () =>
+        {
+            var panels = await handler.PanelsAsync(model, ct);
+            return (await FigureMemo.RenderAsync(this, "_Figures", model with { Panels = panels.List }), panels.Until);
+        }, ct);
+        return View(model with { Figures = figures });
     }
 
     [HttpGet("/dashboard/{table}.csv")]
