@@ -21,8 +21,8 @@ namespace AreaPartnerships.Web.Infrastructure;
 /// </summary>
 public sealed class FigureMemo(TimeProvider clock)
 {
-    /// <summary>About 32 MB of text: a borough-wide dashboard of 40 areas is about 700,000 characters.</summary>
-    public const long MaxCharacters = 16_000_000;
+    /// <summary>About 12 MB of text: a borough-wide dashboard of 40 areas is about 700,000 characters, one area's about 100,000.</summary>
+    public const long MaxCharacters = 6_000_000;
 
     public static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
 
