@@ -1,4 +1,3 @@
-using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -31,13 +30,14 @@ public sealed class FigureMemo(TimeProvider clock)
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
 
     /// <summary>
-    /// The figures for <paramref name="key"/> as kept for the data as it is now, or worked out by
-    /// <paramref name="work"/> (the HTML, and until when it holds without a change) and kept.
+    /// The figures for <paramref name="key"/> as kept for <paramref name="version"/>, or worked out by
+    /// <paramref name="work"/> (the HTML, and until when it holds without a change) and kept. Read the version
+    /// (<see cref="DataVersion.ReadAsync"/>) before anything the figures use, the person's areas included: then
+    /// whatever is worked out after it is at least as new as the version it is kept under.
     /// </summary>
-    public async Task<string> GetAsync(AppDbContext db, string key, Func<Task<(string Html, DateTimeOffset? Until)>> work, CancellationToken ct)
+    public async Task<string> GetAsync(long version, string key, Func<Task<(string Html, DateTimeOffset? Until)>> work)
     {
-        // The version is read before the figures: figures worked out after a change are at least as new as the key.
-        var kept = $"{await DataVersion.ReadAsync(db, ct)}|{key}";
+        var kept = $"{version}|{key}";
         if (_kept.TryGetValue(kept, out Entry? entry) && entry is not null && (entry.Until is not { } until || clock.GetUtcNow() < until))
         {
             return entry.Html;

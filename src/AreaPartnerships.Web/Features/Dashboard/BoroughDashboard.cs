@@ -65,7 +65,7 @@ public static class BoroughDashboard
     }
 
     /// <summary>The panels, and when they stop being true without any change to the data: the next meeting in the period to start (it is then held), if any.</summary>
-    public sealed record Panels(IReadOnlyList<Panel> List, DateTimeOffset? Until);
+    public sealed record PanelsRead(IReadOnlyList<Panel> List, DateTimeOffset? Until);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -196,7 +196,7 @@ public static class BoroughDashboard
         }
 
         /// <summary>Reads the panels for the model's scope.</summary>
-        public async Task<Panels> PanelsAsync(Model model, CancellationToken ct)
+        public async Task<PanelsRead> PanelsAsync(Model model, CancellationToken ct)
         {
             var scope = model.Scope ?? throw new InvalidOperationException("There is no scope to count: the dates were refused.");
             var areaIds = scope.AreaId is { } one ? [one] : model.Areas.Select(a => a.Id).ToList();
@@ -218,7 +218,7 @@ public static class BoroughDashboard
         private readonly int _lastMonth = IssueMonthCount.MonthOf(scope.MonthsTo);
         private readonly Dictionary<int, string> _areaNames = areas.ToDictionary(a => a.Id, a => a.Name);
 
-        public async Task<Panels> PanelsAsync(CancellationToken ct)
+        public async Task<PanelsRead> PanelsAsync(CancellationToken ct)
         {
             var months = await MonthRowsAsync(ct);
             var open = await OpenRowsAsync(ct);
@@ -240,7 +240,7 @@ public static class BoroughDashboard
                 await MoneyAsync(ct),
                 await ThemesAsync(months, ct),
             ];
-            return new Panels(panels, _until);
+            return new PanelsRead(panels, _until);
         }
 
         // Each list is routed once; its figures' links add their query strings (about 900 links on a borough-wide page).
@@ -514,6 +514,7 @@ public static class BoroughDashboard
             // The figures hold until the next meeting in the period starts (it is then held), or a change to the data.
             var next = until < to ? await inScope.Where(m => m.StartsAt >= until && m.StartsAt < to).MinAsync(m => (DateTime?)m.StartsAt, ct) : null;
             _until = next is { } starts ? new DateTimeOffset(DateTime.SpecifyKind(starts, DateTimeKind.Utc)) : null;
+
             var openActions = await db.PlanActions.AsNoTracking()
                 .Where(a => a.MeetingId != null && a.Status != PlanActionStatus.Done && a.Status != PlanActionStatus.Cancelled)
                 .Join(db.Meetings.Where(m => m.AreaId != null && areaIds.Contains(m.AreaId.Value)), a => a.MeetingId, m => m.Id, (a, m) => m.AreaId!.Value)

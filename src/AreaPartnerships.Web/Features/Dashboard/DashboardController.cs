@@ -1,5 +1,6 @@
 using System.Text;
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Web.Infrastructure;
 using AreaPartnerships.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -27,6 +28,8 @@ public sealed class DashboardController(AppDbContext db, Handler handler, Figure
             return Forbid();
         }
 
+        // First, before the areas and the figures (docs/decisions/0029).
+        var version = await DataVersion.ReadAsync(db, ct);
         if (await handler.ScopeAsync(viewer, query, ct) is not { } model)
         {
             logger.LogWarning("User {UserId} ({Role}) asked for the dashboard of area {AreaId}, which they may not see", viewer.UserId, viewer.Role, query.AreaId);
@@ -48,11 +51,11 @@ public sealed class DashboardController(AppDbContext db, Handler handler, Figure
         // areas, for the same query (its CSV links carry it) on the same UK day.
         var counted = viewer.DashboardAreas is { } areas ? string.Join(',', areas.Order()) : "every area";
         var key = $"dashboard|{counted}|{Request.QueryString}|{Iso(scope.Today)}";
-        var figures = await memo.GetAsync(db, key, async () =>
+        var figures = await memo.GetAsync(version, key, async () =>
         {
             var panels = await handler.PanelsAsync(model, ct);
             return (await FigureMemo.RenderAsync(this, "_Figures", model with { Panels = panels.List }), panels.Until);
-        }, ct);
+        });
         return View(model with { Figures = figures });
     }
 
