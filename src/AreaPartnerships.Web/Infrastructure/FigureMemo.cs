@@ -18,7 +18,7 @@ namespace AreaPartnerships.Web.Infrastructure;
 /// <see cref="Unused"/> without use (entries for versions since moved on are never used again and go the same way).
 /// </para>
 /// </summary>
-public sealed class FigureMemo(TimeProvider clock)
+public sealed class FigureMemo(TimeProvider clock) : IDisposable
 {
     /// <summary>About 12 MB of text: a borough-wide dashboard of 40 areas is about 700,000 characters, one area's about 100,000.</summary>
     public const long MaxCharacters = 6_000_000;
@@ -47,6 +47,8 @@ public sealed class FigureMemo(TimeProvider clock)
         _kept.Set(kept, new Entry(html, holds), new MemoryCacheEntryOptions { Size = html.Length, SlidingExpiration = Unused });
         return html;
     }
+
+    public void Dispose() => _kept.Dispose();
 
     /// <summary>Renders a partial view of the controller's to text, as the page would (for <see cref="GetAsync"/> to keep).</summary>
     public static async Task<string> RenderAsync(Controller controller, string viewName, object model)
