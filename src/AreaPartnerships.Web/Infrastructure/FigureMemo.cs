@@ -25,7 +25,7 @@ public sealed class FigureMemo(TimeProvider clock) : IDisposable
 
     public static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
 
-    private sealed record Entry(string Html, DateTimeOffset? Until);
+    private sealed record Entry(object Value, DateTimeOffset? Until);
 
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
 
@@ -35,17 +35,26 @@ public sealed class FigureMemo(TimeProvider clock) : IDisposable
     /// (<see cref="DataVersion.ReadAsync"/>) before anything the figures use, the person's areas included: then
     /// whatever is worked out after it is at least as new as the version it is kept under.
     /// </summary>
-    public async Task<string> GetAsync(long version, string key, Func<Task<(string Html, DateTimeOffset? Until)>> work)
+    public async Task<string> GetAsync(long version, string key, Func<Task<(string Html, DateTimeOffset? Until)>> work) =>
+        await GetAsync(version, key, async () =>
+        {
+            var (html, until) = await work();
+            return (html, until, html.Length);
+        });
+
+    /// <summary>As <see cref="GetAsync(long, string, Func{Task{ValueTuple{string, DateTimeOffset?}}})"/>, for figures kept as they were read (<paramref name="work"/> gives their size in characters' worth).</summary>
+    public async Task<T> GetAsync<T>(long version, string key, Func<Task<(T Value, DateTimeOffset? Until, long Size)>> work)
+        where T : class
     {
         var kept = $"{version}|{key}";
-        if (_kept.TryGetValue(kept, out Entry? entry) && entry is not null && (entry.Until is not { } until || clock.GetUtcNow() < until))
+        if (_kept.TryGetValue(kept, out Entry? entry) && entry?.Value is T value && (entry.Until is not { } until || clock.GetUtcNow() < until))
         {
-            return entry.Html;
+            return value;
         }
 
-        var (html, holds) = await work();
-        _kept.Set(kept, new Entry(html, holds), new MemoryCacheEntryOptions { Size = html.Length, SlidingExpiration = Unused });
-        return html;
+        var (worked, holds, size) = await work();
+        _kept.Set(kept, new Entry(worked, holds), new MemoryCacheEntryOptions { Size = Math.Max(size, 1), SlidingExpiration = Unused });
+        return worked;
     }
 
     public void Dispose() => _kept.Dispose();

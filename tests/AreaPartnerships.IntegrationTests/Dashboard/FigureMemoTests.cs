@@ -18,7 +18,8 @@ namespace AreaPartnerships.IntegrationTests.Dashboard;
 /// <summary>
 /// The dashboard's figures are kept between requests, keyed by the data version (docs/decisions/0029): a kept page is
 /// served without reading a figure, and is never served after a change to what it counted — a save, the ledger's
-/// conditional update, or a meeting starting — nor to someone counting other areas.
+/// conditional update, or a meeting starting — nor to someone counting other areas. The partnership manager's home
+/// keeps its counts the same way.
 /// </summary>
 public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -65,6 +66,32 @@ public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
             await LedgerStore.AppendAsync(db, spend, CancellationToken.None);
         });
         Assert.Equal(["£5,000.00", "£120.00", "£4,880.00"], Table(await client.GetDocumentAsync(url), "budgets-by-area")[a]);
+    }
+
+    [Fact]
+    public async Task The_partnership_manager_s_home_counts_are_kept_until_a_change_and_then_count_it()
+    {
+        var w = await CreateAsync(app);
+        var client = app.ClientFor(w.PartnershipManager.Id);
+        int OpenIn(AngleSharp.Html.Dom.IHtmlDocument home) => int.Parse(home.QuerySelectorAll("[data-testid=home-scope] tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent.Contains(w.AreaA.Name, StringComparison.Ordinal))
+            .QuerySelector("td[data-column=Open]")!.TextContent.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.Equal(2, OpenIn(await client.GetDocumentAsync("/")));
+
+        // Kept: the data version only.
+        var signIn = await IssuePages.SignInCommandsAsync(app, client);
+        app.Commands.Reset();
+        Assert.Equal(2, OpenIn(await client.GetDocumentAsync("/")));
+        Assert.Equal(1, app.Commands.Count - signIn);
+
+        await app.WithDbAsync(async db =>
+        {
+            var ward = await db.Wards.AsNoTracking().FirstAsync(x => x.AreaId == w.AreaA.Id);
+            var category = await db.Categories.Select(c => c.Id).FirstAsync();
+            db.Issues.Add(new Issue(TestData.Unique("AP-M"), TestData.Unique("New issue"), "Something needs doing.", ward, category, IssueSource.Resident, w.ManagerA.Id, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(3, OpenIn(await client.GetDocumentAsync("/")));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Domain.Organisations;
@@ -192,7 +193,14 @@ public sealed class IssueWorld
             return group;
         });
 
-    /// <summary>Sets columns only the domain sets (raised and activity times, target, category, source), for list tests.</summary>
+    /// <summary>
+    /// Sets columns only the domain sets (raised and activity times, target, category, source), for list tests, and moves
+    /// the data version on as any change outside the context must (docs/decisions/0029): kept figures count it.
+    /// </summary>
     public static Task UpdateIssueAsync(AppFactory app, int issueId, Action<UpdateSettersBuilder<Issue>> set) =>
-        app.WithDbAsync(db => db.Issues.Where(i => i.Id == issueId).ExecuteUpdateAsync(set));
+        app.WithDbAsync(async db =>
+        {
+            await db.Issues.Where(i => i.Id == issueId).ExecuteUpdateAsync(set);
+            await DataVersion.MoveOnAsync(db, CancellationToken.None);
+        });
 }

@@ -38,6 +38,7 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         // follow-ups due), then each section one command (a count and its first few: two, the second skipped when the count
         // is nought). Area manager: + worklist (the three lists' first few together, groups needing attention and overdue
         // actions together, the first few actions), their open issues by level, next meetings, this year's budgets.
+        // The partnership manager's: the data version, its counts kept from the request before (docs/decisions/0029).
         { Roles.PartnershipManager, "/", 1 },
         { Roles.AreaManager, "/", 7 },
         // Support officer: + stale issues (count, oldest few), meetings to minute (count, latest few).
