@@ -18,8 +18,8 @@ namespace AreaPartnerships.IntegrationTests.Dashboard;
 /// <summary>
 /// The dashboard's figures are kept between requests, keyed by the data version (docs/decisions/0029): a kept page is
 /// served without reading a figure, and is never served after a change to what it counted — a save, the ledger's
-/// conditional update, or a meeting starting — nor to someone counting other areas. The partnership manager's home
-/// keeps its counts the same way.
+/// conditional update, or a meeting starting — nor to someone counting other areas. The role homes are kept the same
+/// way, each for its own person.
 /// </summary>
 public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -92,6 +92,86 @@ public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
             await db.SaveChangesAsync();
         });
         Assert.Equal(3, OpenIn(await client.GetDocumentAsync("/")));
+    }
+
+    [Fact]
+    public async Task Every_role_s_home_is_kept_for_that_person_alone_until_a_change_and_then_counts_it()
+    {
+        var w = await CreateAsync(app);
+        static IReadOnlyDictionary<string, int> Open(AngleSharp.Html.Dom.IHtmlDocument home) => home.QuerySelectorAll("[data-testid=home-scope] tbody tr:not([data-testid=home-total])")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim().Split('\n')[0].Trim(),
+                r => int.Parse(r.QuerySelector("td[data-column=Open]")!.TextContent.Trim().Split(' ')[0], CultureInfo.InvariantCulture));
+        var managerA = app.ClientFor(w.ManagerA.Id);
+        var councillor = app.ClientFor(w.Councillor.Id);
+        var police = app.ClientFor(w.PoliceUser.Id);
+        Assert.Equal(2, Open(await managerA.GetDocumentAsync("/"))[w.AreaA.Name]);
+        var ward = Assert.Single(Open(await councillor.GetDocumentAsync("/"))).Key;
+        var policeOpen = Assert.Single(Open(await police.GetDocumentAsync("/"))).Value;
+
+        // Kept for each of them: the data version only, and each still sees their own (asked straight after one another).
+        foreach (var client in new[] { managerA, councillor, police })
+        {
+            var signIn = await IssuePages.SignInCommandsAsync(app, client);
+            app.Commands.Reset();
+            await client.GetDocumentAsync("/");
+            Assert.Equal(1, app.Commands.Count - signIn);
+        }
+
+        Assert.Equal([w.AreaA.Name], Open(await managerA.GetDocumentAsync("/")).Keys);
+        Assert.Equal([w.AreaB.Name], Open(await app.ClientFor(w.ManagerB.Id).GetDocumentAsync("/")).Keys);
+        Assert.Equal([ward], Open(await councillor.GetDocumentAsync("/")).Keys);
+        Assert.Equal(policeOpen, Assert.Single(Open(await police.GetDocumentAsync("/"))).Value);
+
+        // A new issue in the councillor's ward, led by the police: counted on each home's next request.
+        await app.WithDbAsync(async db =>
+        {
+            var wardA = await db.Wards.AsNoTracking().FirstAsync(x => x.AreaId == w.AreaA.Id);
+            var category = await db.Categories.Select(c => c.Id).FirstAsync();
+            var police = await db.Users.Where(u => u.Id == w.PoliceUser.Id).Select(u => new { u.OrganisationId, u.DisplayName }).SingleAsync();
+            var organisation = await db.Organisations.Where(o => o.Id == police.OrganisationId).Select(o => o.Name).SingleAsync();
+            var issue = new Issue(TestData.Unique("AP-M"), TestData.Unique("New issue"), "Something needs doing.", wardA, category, IssueSource.Resident, w.ManagerA.Id, DateTime.UtcNow);
+            issue.Triage(IssueLevel.MultiAgency, "Police to lead", new Assignment(w.PoliceUser.Id, police.DisplayName, police.OrganisationId, organisation), w.ManagerA.Id, DateTime.UtcNow, 30);
+            db.Issues.Add(issue);
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(3, Open(await managerA.GetDocumentAsync("/"))[w.AreaA.Name]);
+        Assert.Equal(3, Open(await councillor.GetDocumentAsync("/"))[ward]);
+        Assert.Equal(policeOpen + 1, Assert.Single(Open(await police.GetDocumentAsync("/"))).Value);
+    }
+
+    [Fact]
+    public async Task A_meeting_ending_leaves_a_kept_home_s_next_meetings_with_no_change_to_the_data()
+    {
+        var w = await CreateAsync(app);
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        using var clocked = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = clocked.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, Id(w.ManagerA.Id));
+
+        var today = clock.UkToday;
+        var startsAt = clock.UtcNow.AddMinutes(10);
+        var title = TestData.Unique("Tasking");
+        await app.WithDbAsync(async db =>
+        {
+            db.Meetings.Add(new Meeting(MeetingType.Tasking, title, w.AreaA.Id, null, null, new MeetingTime(startsAt, startsAt.AddHours(1)),
+                "Council House", null, "Tasking", false, null, alreadyHappened: false, w.ManagerA.Id, clock.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        string NextMeetings(AngleSharp.Html.Dom.IHtmlDocument home) => home.QuerySelector("[data-testid=next-meetings]")!.TextContent;
+        Assert.Contains(title, NextMeetings(await client.GetDocumentAsync("/")), StringComparison.Ordinal);
+
+        // Started, not ended: still next. Ended, with nothing saved: gone.
+        var version = await app.WithDbAsync(db => DataVersion.ReadAsync(db, CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Contains(title, NextMeetings(await client.GetDocumentAsync("/")), StringComparison.Ordinal);
+        clock.Advance(TimeSpan.FromMinutes(41));
+        if (clock.UkToday != today)
+        {
+            return; // Run just before UK midnight: the new day is a new key anyway, so this case proves nothing.
+        }
+
+        Assert.Equal(version, await app.WithDbAsync(db => DataVersion.ReadAsync(db, CancellationToken.None)));
+        Assert.DoesNotContain(title, NextMeetings(await client.GetDocumentAsync("/")), StringComparison.Ordinal);
     }
 
     [Fact]

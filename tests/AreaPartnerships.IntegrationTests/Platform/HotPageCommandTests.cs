@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.IntegrationTests.Issues;
 using Microsoft.EntityFrameworkCore;
@@ -34,20 +35,15 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         // An issue with its latest timeline entries: the issue, its timeline, duplicates, related issues, task groups it may join;
         // for those who see costs, its "Costs and value" panel (IssueValue: one command for quick wins, other costs, the estimate and its lines).
         { Roles.AreaManager, "/issues/{deep}", 7 },
-        // Every role's home: the scope's areas or wards with their counts in one command (the IssueCount summary, overdue,
-        // follow-ups due), then each section one command (a count and its first few: two, the second skipped when the count
-        // is nought). Area manager: + worklist (the three lists' first few together, groups needing attention and overdue
-        // actions together, the first few actions), their open issues by level, next meetings, this year's budgets.
-        // The partnership manager's: the data version, its counts kept from the request before (docs/decisions/0029).
+        // The homes kept from the request before (docs/decisions/0029): the data version only. Worked out again (below), each
+        // reads a fixed number more. The support officer's is read live: the scope's areas with their counts in one command
+        // (the IssueCount summary, overdue, follow-ups due), + stale issues (count, oldest few), meetings to minute (count,
+        // latest few).
         { Roles.PartnershipManager, "/", 1 },
-        { Roles.AreaManager, "/", 7 },
-        // Support officer: + stale issues (count, oldest few), meetings to minute (count, latest few).
+        { Roles.AreaManager, "/", 1 },
         { Roles.SupportOfficer, "/", 5 },
-        // Councillor: wards with their open counts, + latest open issues, resolved in 30 days (read once: count and latest few).
-        { Roles.Councillor, "/", 3 },
-        // Partner: their rule (agreement, groups), organisation, open, overdue, led and referred counts (one read), + actions
-        // (counts, first few), task groups, the latest issues their organisation leads or was referred, meetings.
-        { Roles.PartnerUser, "/", 9 },
+        { Roles.Councillor, "/", 1 },
+        { Roles.PartnerUser, "/", 1 },
         // Meetings: the area filter's options and a page of rows read by key; a position adds the row it starts from; a partner's
         // rule reads their agreement and their organisation's task groups first. My meetings: the upcoming and the past, each bounded.
         { Roles.AreaManager, "/meetings", 2 },
@@ -76,9 +72,36 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         { Roles.AreaManager, "/dashboard?Period=quarter", 2 },
     };
 
+    /// <summary>The pages kept by the data version, worked out again after a change: the version, then the page's own reads.</summary>
+    public static TheoryData<string, string, int> WorkedOutAgain() => new()
+    {
+        // Every role's home: the version; the scope's areas or wards with their counts in one command (the IssueCount summary,
+        // overdue, follow-ups due); then each section one command (a count and its first few: two, the second skipped when the
+        // count is nought). Area manager: + worklist (the three lists' first few together, groups needing attention and overdue
+        // actions together, the first few actions), their open issues by level, next meetings, this year's budgets.
+        { Roles.PartnershipManager, "/", 2 },
+        { Roles.AreaManager, "/", 8 },
+        // Councillor: wards with their open counts, + latest open issues, resolved in 30 days (read once: count and latest few).
+        { Roles.Councillor, "/", 4 },
+        // Partner: their rule (agreement, groups), organisation, open, overdue, led and referred counts (one read), + actions
+        // (counts, first few), task groups, the latest issues their organisation leads or was referred, meetings.
+        { Roles.PartnerUser, "/", 10 },
+        // The dashboard: the areas, the version, then its panels (FigureMemoTests).
+        { Roles.PartnershipManager, "/dashboard", 14 },
+        { Roles.AreaManager, "/dashboard?Period=quarter", 14 },
+    };
+
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task A_hot_page_runs_no_more_than_a_small_fixed_number_of_SQL_commands(string role, string url, int most)
+    public Task A_hot_page_runs_no_more_than_a_small_fixed_number_of_SQL_commands(string role, string url, int most) =>
+        MeasureAsync(role, url, most, afterAChange: false);
+
+    [Theory]
+    [MemberData(nameof(WorkedOutAgain))]
+    public Task A_kept_page_worked_out_again_after_a_change_runs_no_more_than_a_small_fixed_number_of_SQL_commands(string role, string url, int most) =>
+        MeasureAsync(role, url, most, afterAChange: true);
+
+    private async Task MeasureAsync(string role, string url, int most, bool afterAChange)
     {
         var w = await Worlds.GetValue(app, _ => WorldAsync());
         var user = role switch
@@ -104,12 +127,16 @@ public sealed class HotPageCommandTests(AppFactory app, ITestOutputHelper output
         var client = app.ClientFor(user.Id);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
         var signIn = await IssuePages.SignInCommandsAsync(app, client);
+        if (afterAChange)
+        {
+            await app.WithDbAsync(db => DataVersion.MoveOnAsync(db, CancellationToken.None));
+        }
 
         app.Commands.Reset();
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         var own = app.Commands.Count - signIn;
 
-        output.WriteLine($"{role} GET {url}: {own} SQL commands (at most {most})");
+        output.WriteLine($"{role} GET {url}{(afterAChange ? " after a change" : string.Empty)}: {own} SQL commands (at most {most})");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.InRange(own, 1, most);
     }

