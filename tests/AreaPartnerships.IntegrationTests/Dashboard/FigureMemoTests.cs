@@ -175,6 +175,38 @@ public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_meeting_starting_joins_a_kept_support_officer_s_meetings_to_minute_with_no_change_to_the_data()
+    {
+        var w = await CreateAsync(app);
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        using var clocked = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = clocked.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, Id(w.SupportOfficerA.Id));
+
+        var today = clock.UkToday;
+        var startsAt = clock.UtcNow.AddMinutes(10);
+        var title = TestData.Unique("Tasking");
+        await app.WithDbAsync(async db =>
+        {
+            db.Meetings.Add(new Meeting(MeetingType.Tasking, title, w.AreaA.Id, null, null, new MeetingTime(startsAt, startsAt.AddHours(1)),
+                "Council House", null, "Tasking", false, null, alreadyHappened: false, w.ManagerA.Id, clock.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        string ToMinute(AngleSharp.Html.Dom.IHtmlDocument home) => home.QuerySelector("[data-testid=to-minute]")!.TextContent;
+        Assert.DoesNotContain(title, ToMinute(await client.GetDocumentAsync("/")), StringComparison.Ordinal);
+
+        var version = await app.WithDbAsync(db => DataVersion.ReadAsync(db, CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(11));
+        if (clock.UkToday != today)
+        {
+            return; // Run just before UK midnight: the new day is a new key anyway, so this case proves nothing.
+        }
+
+        Assert.Equal(version, await app.WithDbAsync(db => DataVersion.ReadAsync(db, CancellationToken.None)));
+        Assert.Contains(title, ToMinute(await client.GetDocumentAsync("/")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task What_is_kept_for_one_person_s_areas_is_never_shown_to_someone_counting_others()
     {
         var w = await CreateAsync(app);

@@ -28,7 +28,7 @@ namespace AreaPartnerships.Web.Features.Home;
 /// </summary>
 public static class HomePanels
 {
-    /// <summary>An open issue with no update for this many days is "stale" on a support officer's home.</summary>
+    /// <summary>An open issue with no update on any of this many days (today and the days before it) is "stale" on a support officer's home.</summary>
     public const int StaleDays = 14;
 
     /// <summary>A councillor's "recently resolved": resolved within this many days.</summary>
@@ -75,7 +75,8 @@ public static class HomePanels
         public int MyOpenTotal => MyOpenByLevel.Sum(l => l.Count);
     }
 
-    public sealed record SupportOfficerPanels(Listing<IssueProgress> Stale, Listing<MeetingItem> ToMinute);
+    /// <param name="NextToStart">When the next meeting in the officer's areas starts, and so joins "meetings to minute" (null: none planned).</param>
+    public sealed record SupportOfficerPanels(Listing<IssueProgress> Stale, Listing<MeetingItem> ToMinute, DateTime? NextToStart = null);
 
     public sealed record CouncillorPanels(IReadOnlyList<WardItem> Wards, IReadOnlyList<IssueProgress> LatestOpen, Listing<IssueProgress> RecentlyResolved);
 
@@ -156,8 +157,10 @@ public static class HomePanels
 
         public async Task<SupportOfficerPanels> SupportOfficerAsync(CancellationToken ct)
         {
-            // Served by the (AreaId, Status, LastActivityAt) index: a range per area and open status.
-            var cutoff = now.AddDays(-StaleDays);
+            // No update on any of the last 14 days, today included: last touched before the start of the UK day 13 days
+            // ago (by day, as the rest of the home, so it holds all day). Served by the (AreaId, Status, LastActivityAt)
+            // index: a range per area and open status.
+            var cutoff = StartOfToday.AddDays(1 - StaleDays);
             var stale = viewer.VisibleIssues(db).Where(IsOpen).Where(i => i.LastActivityAt < cutoff);
             var staleCount = await stale.CountAsync(ct);
             var oldest = staleCount == 0 ? [] : await Progress(stale.OrderBy(i => i.LastActivityAt).ThenBy(i => i.Id)).Take(HomePage.TopFew).ToListAsync(ct);
@@ -171,7 +174,12 @@ public static class HomePanels
             var toMinuteCount = await toMinute.CountAsync(ct);
             var latest = toMinuteCount == 0 ? [] : await Meetings(toMinute.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id)).Take(HomePage.TopFew).ToListAsync(ct);
 
-            return new SupportOfficerPanels(new(staleCount, oldest), new(toMinuteCount, latest));
+            // The next of those meetings to start: until then the count holds (the (AreaId, StartsAt) index, a seek an area).
+            var nextToStart = await viewer.VisibleMeetings(db).AsNoTracking()
+                .Where(m => m.AreaId != null && areaIds.Contains(m.AreaId.Value) && m.Status == scheduled && m.StartsAt > now)
+                .OrderBy(m => m.StartsAt).Select(m => (DateTime?)m.StartsAt).FirstOrDefaultAsync(ct);
+
+            return new SupportOfficerPanels(new(staleCount, oldest), new(toMinuteCount, latest), nextToStart);
         }
 
         public async Task<CouncillorPanels> CouncillorAsync(IReadOnlyList<WardItem> wards, IReadOnlyList<int> wardAreaIds, CancellationToken ct)
