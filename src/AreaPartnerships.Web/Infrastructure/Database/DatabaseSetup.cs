@@ -24,14 +24,20 @@ public static class DatabaseSetup
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
         var sqliteSettings = SqliteSettings.From(configuration);
-        services.AddDbContext<AppDbContext>(options =>
-        {
-            Configure(options, provider, configuration, contentRoot);
-            if (provider == Sqlite)
+
+        // The options are built once, not once a request: building them reads the configuration and creates the
+        // database's folder (about 4 % of a kept home's time in a wall-clock profile). Each request still gets its own context.
+        services.AddDbContext<AppDbContext>(
+            options =>
             {
-                options.AddInterceptors(sqliteSettings);
-            }
-        });
+                Configure(options, provider, configuration, contentRoot);
+                if (provider == Sqlite)
+                {
+                    options.AddInterceptors(sqliteSettings);
+                }
+            },
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 
