@@ -25,6 +25,38 @@ public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A client signed in as <paramref name="userId"/> to an app whose clock the test moves.</summary>
+    private ClockedApp Clocked(int userId)
+    {
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var factory = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, Id(userId));
+        return new ClockedApp(factory, clock, client);
+    }
+
+    /// <summary>A scheduled hour-long tasking meeting in area A (its title returned), with no attendance recorded.</summary>
+    private async Task<string> TaskingAsync(DashboardWorld w, TestClock clock, DateTime startsAt)
+    {
+        var title = TestData.Unique("Tasking");
+        await app.WithDbAsync(async db =>
+        {
+            db.Meetings.Add(new Meeting(MeetingType.Tasking, title, w.AreaA.Id, null, null, new MeetingTime(startsAt, startsAt.AddHours(1)),
+                "Council House", null, "Tasking", false, null, alreadyHappened: false, w.ManagerA.Id, clock.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        return title;
+    }
+
+    private sealed record ClockedApp(WebApplicationFactory<Program> Factory, TestClock Clock, HttpClient Client) : IDisposable
+    {
+        public void Dispose()
+        {
+            Client.Dispose();
+            Factory.Dispose();
+        }
+    }
+
     [Fact]
     public async Task A_kept_page_is_served_without_reading_the_figures_until_a_change_and_then_counts_it()
     {
@@ -143,20 +175,11 @@ public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_meeting_ending_leaves_a_kept_home_s_next_meetings_with_no_change_to_the_data()
     {
         var w = await CreateAsync(app);
-        var clock = new TestClock(DateTimeOffset.UtcNow);
-        using var clocked = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var client = clocked.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, Id(w.ManagerA.Id));
+        using var clocked = Clocked(w.ManagerA.Id);
+        var (clock, client) = (clocked.Clock, clocked.Client);
 
         var today = clock.UkToday;
-        var startsAt = clock.UtcNow.AddMinutes(10);
-        var title = TestData.Unique("Tasking");
-        await app.WithDbAsync(async db =>
-        {
-            db.Meetings.Add(new Meeting(MeetingType.Tasking, title, w.AreaA.Id, null, null, new MeetingTime(startsAt, startsAt.AddHours(1)),
-                "Council House", null, "Tasking", false, null, alreadyHappened: false, w.ManagerA.Id, clock.UtcNow));
-            await db.SaveChangesAsync();
-        });
+        var title = await TaskingAsync(w, clock, clock.UtcNow.AddMinutes(10));
         string NextMeetings(AngleSharp.Html.Dom.IHtmlDocument home) => home.QuerySelector("[data-testid=next-meetings]")!.TextContent;
         Assert.Contains(title, NextMeetings(await client.GetDocumentAsync("/")), StringComparison.Ordinal);
 
@@ -178,20 +201,11 @@ public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_meeting_starting_joins_a_kept_support_officer_s_meetings_to_minute_with_no_change_to_the_data()
     {
         var w = await CreateAsync(app);
-        var clock = new TestClock(DateTimeOffset.UtcNow);
-        using var clocked = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var client = clocked.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, Id(w.SupportOfficerA.Id));
+        using var clocked = Clocked(w.SupportOfficerA.Id);
+        var (clock, client) = (clocked.Clock, clocked.Client);
 
         var today = clock.UkToday;
-        var startsAt = clock.UtcNow.AddMinutes(10);
-        var title = TestData.Unique("Tasking");
-        await app.WithDbAsync(async db =>
-        {
-            db.Meetings.Add(new Meeting(MeetingType.Tasking, title, w.AreaA.Id, null, null, new MeetingTime(startsAt, startsAt.AddHours(1)),
-                "Council House", null, "Tasking", false, null, alreadyHappened: false, w.ManagerA.Id, clock.UtcNow));
-            await db.SaveChangesAsync();
-        });
+        var title = await TaskingAsync(w, clock, clock.UtcNow.AddMinutes(10));
         string ToMinute(AngleSharp.Html.Dom.IHtmlDocument home) => home.QuerySelector("[data-testid=to-minute]")!.TextContent;
         Assert.DoesNotContain(title, ToMinute(await client.GetDocumentAsync("/")), StringComparison.Ordinal);
 
@@ -236,19 +250,11 @@ public sealed class FigureMemoTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_meeting_starting_is_counted_as_held_with_no_change_to_the_data()
     {
         var w = await CreateAsync(app);
-        var clock = new TestClock(DateTimeOffset.UtcNow);
-        using var clocked = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var client = clocked.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, Id(w.PartnershipManager.Id));
+        using var clocked = Clocked(w.PartnershipManager.Id);
+        var (clock, client) = (clocked.Clock, clocked.Client);
 
         var today = clock.UkToday;
-        var startsAt = clock.UtcNow.AddHours(1);
-        await app.WithDbAsync(async db =>
-        {
-            db.Meetings.Add(new Meeting(MeetingType.Tasking, TestData.Unique("Tasking"), w.AreaA.Id, null, null, new MeetingTime(startsAt, startsAt.AddHours(1)),
-                "Council House", null, "Tasking", false, null, alreadyHappened: false, w.ManagerA.Id, clock.UtcNow));
-            await db.SaveChangesAsync();
-        });
+        await TaskingAsync(w, clock, clock.UtcNow.AddHours(1));
         var url = $"/dashboard?Period=custom&FromDay=1&FromMonth={today.Month}&FromYear={today.Year}&ToDay={today.Day}&ToMonth={today.Month}&ToYear={today.Year}&AreaId={Id(w.AreaA.Id)}";
         var before = Table(await client.GetDocumentAsync(url), "meetings-by-area")[w.AreaA.Name];
         Assert.Equal(["0", "1"], before);
