@@ -41,8 +41,11 @@ public class DataVersion
     internal static void MoveOn(AppDbContext db) => db.Database.ExecuteSqlRaw(MoveOnSql);
 
     /// <summary>The version now: read it before the figures it keys.</summary>
-    public static Task<long> ReadAsync(AppDbContext db, CancellationToken ct) =>
-        db.DataVersions.AsNoTracking().Where(v => v.Id == SingletonId).Select(v => v.Value).SingleAsync(ct);
+    public static Task<long> ReadAsync(AppDbContext db, CancellationToken ct) => Read(db, ct);
+
+    /// <summary>Compiled once: every kept page reads it, so the query is not translated again each request.</summary>
+    private static readonly Func<AppDbContext, CancellationToken, Task<long>> Read =
+        EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.DataVersions.Where(v => v.Id == SingletonId).Select(v => v.Value).Single());
 }
 
 internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVersion>

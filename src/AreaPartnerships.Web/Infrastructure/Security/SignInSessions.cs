@@ -52,7 +52,11 @@ public sealed class SignInSessions(AppDbContext db, TimeProvider clock, IOptions
     }
 
     public async Task<bool> IsActiveAsync(AuthenticationProperties properties) =>
-        IdOf(properties) is { } id && !await db.EndedSessions.AnyAsync(s => s.Id == id);
+        IdOf(properties) is { } id && !await HasEnded(db, id, CancellationToken.None);
+
+    /// <summary>Compiled once: every signed-in request asks, so the query is not translated again each time.</summary>
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<bool>> HasEnded =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.EndedSessions.Any(s => s.Id == id));
 
     /// <summary>Ends the session the request's cookie belongs to (if it has one) and prunes rows no longer needed.</summary>
     public async Task EndAsync(AuthenticationProperties? properties)
