@@ -5,6 +5,7 @@ using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Identity;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.IntegrationTests.Issues;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AreaPartnerships.IntegrationTests.Home;
 
@@ -140,6 +141,28 @@ public sealed class RoleHomeTests(AppFactory app) : IClassFixture<AppFactory>
         // The list behind it: the area's open issues, least recently updated first, so the stale ones head it.
         var list = await client.GetDocumentAsync(count.GetAttribute("href")!);
         Assert.Equal([oldest.Reference, stale.Reference], IssuePages.References(list).Take(2));
+    }
+
+    [Fact]
+    public async Task Support_officers_stale_issues_count_by_the_UK_calendar_across_a_clock_change()
+    {
+        // The clocks went forward on 29 March 2026. On 5 April the last 14 days are 23 March to 5 April, by the UK calendar:
+        // from midnight GMT on 23 March, not 13 days of 24 hours before midnight BST on 5 April (23:00 GMT on 22 March).
+        var w = await HomeWorld.CreateAsync(app);
+        var p = w.People;
+        var clock = new TestClock(new DateTimeOffset(2026, 4, 5, 11, 0, 0, TimeSpan.Zero));
+        using var clocked = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var client = clocked.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, p.SupportOfficerA.Id.ToString(CultureInfo.InvariantCulture));
+        var lastOn22March = await p.IssueAsync(app, p.AtLevel2);
+        await HomeWorld.LastUpdatedAsync(app, lastOn22March, new DateTime(2026, 3, 22, 23, 30, 0, DateTimeKind.Utc));
+        var lastOn23March = await p.IssueAsync(app, p.AtLevel2);
+        await HomeWorld.LastUpdatedAsync(app, lastOn23March, new DateTime(2026, 3, 23, 0, 30, 0, DateTimeKind.Utc));
+
+        var section = Section(await client.GetDocumentAsync("/"), "stale");
+
+        Assert.Equal(1, Number(section.QuerySelector("a[data-testid=count]")!.TextContent));
+        Assert.Equal([lastOn22March.Reference], section.QuerySelectorAll("[data-testid=stale-issues] li > a").Select(a => a.TextContent.Split(':')[0]));
     }
 
     [Fact]

@@ -123,7 +123,10 @@ public static class HomePanels
         private static readonly System.Linq.Expressions.Expression<Func<Issue, bool>> IsOpen =
             i => i.Status == IssueStatus.New || i.Status == IssueStatus.Triaged || i.Status == IssueStatus.InProgress;
 
-        private DateTime StartOfToday => UkTime.ToUtc(today, TimeOnly.MinValue) ?? now;
+        private DateTime StartOfToday => StartOf(today);
+
+        /// <summary>Midnight starting a UK day, in UTC (a day's count across a clock change is by the UK calendar, not by 24 hours).</summary>
+        private DateTime StartOf(DateOnly day) => UkTime.ToUtc(day, TimeOnly.MinValue) ?? now;
 
         public async Task<AreaManagerPanels> AreaManagerAsync(IReadOnlyList<(int Id, string Name)> areas, CancellationToken ct)
         {
@@ -160,7 +163,7 @@ public static class HomePanels
             // No update on any of the last 14 days, today included: last touched before the start of the UK day 13 days
             // ago (by day, as the rest of the home, so it holds all day). Served by the (AreaId, Status, LastActivityAt)
             // index: a range per area and open status.
-            var cutoff = StartOfToday.AddDays(1 - StaleDays);
+            var cutoff = StartOf(today.AddDays(1 - StaleDays));
             var stale = viewer.VisibleIssues(db).Where(IsOpen).Where(i => i.LastActivityAt < cutoff);
             var staleCount = await stale.CountAsync(ct);
             var oldest = staleCount == 0 ? [] : await Progress(stale.OrderBy(i => i.LastActivityAt).ThenBy(i => i.Id)).Take(HomePage.TopFew).ToListAsync(ct);
@@ -196,7 +199,7 @@ public static class HomePanels
             // index and read every issue ever resolved in the ward), then checked against the rule and the resolution date.
             // Counting them looks every candidate up anyway, so the few that pass are read whole in the same command and the
             // latest taken here, rather than looked up a second time to list them.
-            var cutoff = StartOfToday.AddDays(-RecentDays);
+            var cutoff = StartOf(today.AddDays(-RecentDays));
             var candidates = db.Issues.Where(i => wardAreaIds.Contains(i.AreaId)
                     && (i.Status == IssueStatus.Resolved || i.Status == IssueStatus.Closed) && i.LastActivityAt >= cutoff)
                 .Select(i => i.Id);
@@ -252,7 +255,7 @@ public static class HomePanels
         private async Task<IReadOnlyList<MeetingItem>> NextMeetingsAsync(IQueryable<Meeting> meetings, CancellationToken ct)
         {
             var startOfToday = StartOfToday;
-            var until = startOfToday.AddDays(MeetingDays + 1);
+            var until = StartOf(today.AddDays(MeetingDays + 1));
             var scheduled = MeetingStatus.Scheduled;
             return await Meetings(meetings.AsNoTracking().Where(m => m.Status == scheduled && m.StartsAt >= startOfToday && m.StartsAt < until && m.EndsAt >= now)
                     .OrderBy(m => m.StartsAt).ThenBy(m => m.Id))
