@@ -57,6 +57,9 @@ public sealed class FigureMemo(TimeProvider clock) : IDisposable
         return worked;
     }
 
+    /// <summary>A time as stored (UTC, its kind unset by the database) as the "until" a <c>work</c> gives; null stays null.</summary>
+    public static DateTimeOffset? Until(DateTime? utc) => utc is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+
     public void Dispose() => _kept.Dispose();
 
     /// <summary>Renders a partial view of the controller's to text, as the page would (for <see cref="GetAsync"/> to keep).</summary>

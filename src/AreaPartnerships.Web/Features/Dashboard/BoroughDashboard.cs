@@ -513,7 +513,7 @@ public static class BoroughDashboard
 
             // The figures hold until the next meeting in the period starts (it is then held), or a change to the data.
             var next = until < to ? await inScope.Where(m => m.StartsAt >= until && m.StartsAt < to).MinAsync(m => (DateTime?)m.StartsAt, ct) : null;
-            _until = next is { } starts ? new DateTimeOffset(DateTime.SpecifyKind(starts, DateTimeKind.Utc)) : null;
+            _until = FigureMemo.Until(next);
 
             var openActions = await db.PlanActions.AsNoTracking()
                 .Where(a => a.MeetingId != null && a.Status != PlanActionStatus.Done && a.Status != PlanActionStatus.Cancelled)

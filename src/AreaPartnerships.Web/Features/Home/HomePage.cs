@@ -208,7 +208,7 @@ public static class HomePage
                         var panels = await new HomePanels.Reader(db, viewer, now, today).SupportOfficerAsync(ct);
                         return (new Model(role, heading, "Your area: raise and update issues, and keep task group actions moving.", "Area",
                             rows, null, AllColumns, null, [])
-                        { SupportOfficer = panels, UserId = viewer.UserId }, Utc(panels.NextToStart));
+                        { SupportOfficer = panels, UserId = viewer.UserId }, FigureMemo.Until(panels.NextToStart));
                     }, ct);
 
                 case Roles.Councillor:
@@ -289,9 +289,7 @@ public static class HomePage
 
         /// <summary>When the first of the meetings listed ends, and so leaves "next meetings" (null: none listed).</summary>
         private static DateTimeOffset? FirstToEnd(IReadOnlyList<HomePanels.MeetingItem> meetings) =>
-            Utc(meetings.Count == 0 ? null : meetings.Min(m => m.EndsAt));
-
-        private static DateTimeOffset? Utc(DateTime? at) => at is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
+            FigureMemo.Until(meetings.Count == 0 ? null : meetings.Min(m => m.EndsAt));
 
         /// <summary>
         /// One row per area the person covers (every area for the partnership manager), with its counts, in one command:

@@ -76,7 +76,7 @@ public static class HomePanels
     }
 
     /// <param name="NextToStart">When the next meeting in the officer's areas starts, and so joins "meetings to minute" (null: none planned).</param>
-    public sealed record SupportOfficerPanels(Listing<IssueProgress> Stale, Listing<MeetingItem> ToMinute, DateTime? NextToStart = null);
+    public sealed record SupportOfficerPanels(Listing<IssueProgress> Stale, Listing<MeetingItem> ToMinute, DateTime? NextToStart);
 
     public sealed record CouncillorPanels(IReadOnlyList<WardItem> Wards, IReadOnlyList<IssueProgress> LatestOpen, Listing<IssueProgress> RecentlyResolved);
 
