@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AreaPartnerships.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -18,7 +19,7 @@ namespace AreaPartnerships.Web.Infrastructure;
 /// <see cref="Unused"/> without use (entries for versions since moved on are never used again and go the same way).
 /// </para>
 /// </summary>
-public sealed class FigureMemo(TimeProvider clock) : IDisposable
+public sealed partial class FigureMemo(TimeProvider clock) : IDisposable
 {
     /// <summary>About 12 MB of text: a borough-wide dashboard of 40 areas is about 700,000 characters, one area's about 100,000.</summary>
     public const long MaxCharacters = 6_000_000;
@@ -62,7 +63,10 @@ public sealed class FigureMemo(TimeProvider clock) : IDisposable
 
     public void Dispose() => _kept.Dispose();
 
-    /// <summary>Renders a partial view of the controller's to text, as the page would (for <see cref="GetAsync"/> to keep).</summary>
+    /// <summary>
+    /// Renders a partial view of the controller's to text, as the page would (for <see cref="GetAsync"/> to keep),
+    /// without the views' indentation (<see cref="WithoutIndentation"/>).
+    /// </summary>
     public static async Task<string> RenderAsync(Controller controller, string viewName, object model)
     {
         var engine = controller.HttpContext.RequestServices.GetRequiredService<ICompositeViewEngine>();
@@ -71,6 +75,20 @@ public sealed class FigureMemo(TimeProvider clock) : IDisposable
         await using var writer = new StringWriter();
         var data = new ViewDataDictionary(controller.ViewData) { Model = model };
         await view.RenderAsync(new ViewContext(controller.ControllerContext, view, data, controller.TempData, writer, new HtmlHelperOptions()));
-        return writer.ToString();
+        return WithoutIndentation(writer.ToString());
     }
+
+    /// <summary>
+    /// <paramref name="html"/> with each line break and the spaces around it made one line break: the views'
+    /// indentation, a quarter of a borough-wide dashboard, sent and read again on every request. A browser shows a run
+    /// of spaces and line breaks as one space, so the page looks and reads the same; HTML holding a <c>pre</c> or a
+    /// <c>textarea</c>, where spaces show, is left as it is.
+    /// </summary>
+    public static string WithoutIndentation(string html) =>
+        html.Contains("<pre", StringComparison.OrdinalIgnoreCase) || html.Contains("<textarea", StringComparison.OrdinalIgnoreCase)
+            ? html
+            : LineBreakAndIndentation().Replace(html, "\n");
+
+    [GeneratedRegex(@"[ \t\r]*\n\s*")]
+    private static partial Regex LineBreakAndIndentation();
 }

@@ -24,6 +24,8 @@ public static class DatabaseSetup
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
         var sqliteSettings = SqliteSettings.From(configuration);
+        // One queue for the process's writers (docs/decisions/0030): a writer waits its turn no longer than SQLite would.
+        var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(sqliteSettings.BusyTimeoutMs));
 
         // The options are built once, not once a request: building them reads the configuration and creates the
         // database's folder (about 4 % of a kept home's time in a wall-clock profile). Each request still gets its own context.
@@ -33,7 +35,7 @@ public static class DatabaseSetup
                 Configure(options, provider, configuration, contentRoot);
                 if (provider == Sqlite)
                 {
-                    options.AddInterceptors(sqliteSettings);
+                    options.AddInterceptors(sqliteSettings, writeGate);
                 }
             },
             contextLifetime: ServiceLifetime.Scoped,

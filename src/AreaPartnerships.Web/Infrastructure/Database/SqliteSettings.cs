@@ -23,6 +23,9 @@ public sealed class SqliteSettings(string synchronous, int busyTimeoutMs) : DbCo
     private static readonly object Applied = new();
     private readonly ConditionalWeakTable<object, object> _prepared = [];
 
+    /// <summary>How long a writer waits for another writer before SQLite refuses with "database is locked".</summary>
+    public int BusyTimeoutMs => busyTimeoutMs;
+
     public static SqliteSettings From(IConfiguration configuration)
     {
         var synchronous = (configuration["Database:SqliteSynchronous"] ?? "FULL").Trim().ToUpperInvariant();
