@@ -1,3 +1,4 @@
+using AreaPartnerships.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AreaPartnerships.Web.Features.Home;
@@ -6,5 +7,5 @@ public sealed class HomeController : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index([FromServices] HomePage.Handler handler, CancellationToken ct) =>
-        View(await handler.HandleAsync(User, ct));
+        View(await handler.HandleAsync(User, home => FigureMemo.RenderAsync(this, "_Panels", home), ct));
 }

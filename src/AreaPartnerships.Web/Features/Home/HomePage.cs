@@ -78,6 +78,9 @@ public static class HomePage
     /// </summary>
     public sealed record PageLink(string Text, string Controller, string Action, string? Fallback = null);
 
+    /// <summary>The page: the heading and lead, and the panels below them as rendered (<c>_Panels.cshtml</c>).</summary>
+    public sealed record Page(string Role, string Heading, string Lead, string Panels);
+
     public sealed record Model(
         string Role,
         string Heading,
@@ -152,7 +155,11 @@ public static class HomePage
 
     public sealed class Handler(AppDbContext db, TimeProvider clock, FigureMemo memo)
     {
-        public async Task<Model> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>
+        /// The person's home: its heading, and its panels rendered by <paramref name="render"/> (the page's <c>_Panels</c>)
+        /// and, for every role that counts anything, kept (<see cref="KeptAsync"/>).
+        /// </summary>
+        public async Task<Page> HandleAsync(ClaimsPrincipal user, Func<Model, Task<string>> render, CancellationToken ct)
         {
             var name = user.DisplayNameOf();
             var role = Roles.All.FirstOrDefault(user.IsInRole) ?? string.Empty;
@@ -163,31 +170,29 @@ public static class HomePage
             switch (role)
             {
                 case Roles.Administrator:
-                    return new Model(role, heading, "You look after the service's users and reference data.", null, [], null, [], null,
+                    return await RenderedAsync(new Model(role, heading, "You look after the service's users and reference data.", null, [], null, [], null,
                     [
                         new("Areas", "Areas", "Index"), new("Wards", "Wards", "Index"), new("Organisations", "Organisations", "Index"), new("Unit costs", "UnitCosts", "Index"),
                         new("Categories", "Categories", "Index"),
                         new("Users", "Users", "Index"), new("Response targets", "LevelTargets", "Index"),
                         new("Ward figures", "WardFigures", "Index", "/admin/ward-figures"),
-                    ]);
+                    ]), render);
 
                 case Roles.PartnershipManager:
                     {
-                        // Every area's counts, the same for every partnership manager: kept until the data changes or the
-                        // day does (docs/decisions/0029). At 10M issues the live counts cost 5 ms of SQLite a request.
-                        var version = await DataVersion.ReadAsync(db, ct);
-                        var viewer = await Viewer.ForAsync(user, db, ct);
-                        var rows = await memo.GetAsync(version, $"home|every area|{today:yyyy-MM-dd}", async () =>
+                        // Every area's counts, the same for every partnership manager (docs/decisions/0029). At 10M issues the
+                        // live counts cost 5 ms of SQLite a request.
+                        return await KeptAsync($"home|every area|{today:yyyy-MM-dd}", heading, render, async () =>
                         {
-                            var read = await ByAreaAsync(viewer, today, ct);
-                            return (read, (DateTimeOffset?)null, read.Count * 200L);
-                        });
-                        var total = new ScopeRow("Whole borough", null, null, null, rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts));
-                        return new Model(role, heading, "The whole borough: open issues in every Area Partnership.", "Area", rows, total, AllColumns, null, []);
+                            var viewer = await Viewer.ForAsync(user, db, ct);
+                            var rows = await ByAreaAsync(viewer, today, ct);
+                            var total = new ScopeRow("Whole borough", null, null, null, rows.Aggregate(Counts.None, (sum, row) => sum + row.Counts));
+                            return (new Model(role, heading, "The whole borough: open issues in every Area Partnership.", "Area", rows, total, AllColumns, null, []), null);
+                        }, ct);
                     }
 
                 case Roles.AreaManager:
-                    return await KeptAsync(user, role, heading, today, async () =>
+                    return await KeptAsync(PersonKey(user, role, today), heading, render, async () =>
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var rows = await ByAreaAsync(viewer, today, ct);
@@ -201,7 +206,7 @@ public static class HomePage
                     }, ct);
 
                 case Roles.SupportOfficer:
-                    return await KeptAsync(user, role, heading, today, async () =>
+                    return await KeptAsync(PersonKey(user, role, today), heading, render, async () =>
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var rows = await ByAreaAsync(viewer, today, ct);
@@ -212,7 +217,7 @@ public static class HomePage
                     }, ct);
 
                 case Roles.Councillor:
-                    return await KeptAsync(user, role, heading, today, async () =>
+                    return await KeptAsync(PersonKey(user, role, today), heading, render, async () =>
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var wards = await ByWardAsync(viewer, ct);
@@ -224,7 +229,7 @@ public static class HomePage
                     }, ct);
 
                 case Roles.PartnerUser:
-                    return await KeptAsync(user, role, heading, today, async () =>
+                    return await KeptAsync(PersonKey(user, role, today), heading, render, async () =>
                     {
                         var viewer = await Viewer.ForAsync(user, db, ct);
                         var organisationId = viewer.OrganisationId;
@@ -257,35 +262,43 @@ public static class HomePage
                     }, ct);
 
                 default:
-                    return new Model(role, heading, "Your account has no role yet: ask an administrator.", null, [], null, [], null, []);
+                    return await RenderedAsync(new Model(role, heading, "Your account has no role yet: ask an administrator.", null, [], null, [], null, []), render);
             }
         }
 
         /// <summary>
-        /// A role's home as worked out by <paramref name="work"/>, kept by the data version (docs/decisions/0029) for this
-        /// person, the areas, wards and organisation they sign in with, and today's UK date: every figure on it is a count
-        /// or list as at a day, so it holds until the data changes, the day does, or <paramref name="work"/>'s own time
-        /// passes (a meeting ending leaves "next meetings"). The version is read first, before anything the home reads.
-        /// At 10M issues the live counts and lists cost an area manager 41 ms, a councillor 63 and a partner 112 at p99.
-        /// The support officer's also holds until the next meeting in their areas starts (it is then to minute).
+        /// A role's home as worked out by <paramref name="work"/> and rendered, kept by the data version
+        /// (docs/decisions/0029) under <paramref name="key"/>: every figure on it is a count or list as at a day, so it
+        /// holds until the data changes, the day does, or <paramref name="work"/>'s own time passes (a meeting ending
+        /// leaves "next meetings"; the support officer's next meeting starting is then to minute). The version is read
+        /// first, before anything the home reads. Kept rendered, not as figures: rendering a home's links and tags cost
+        /// about a third of a kept home's time. At 10M issues the live counts and lists cost an area manager 41 ms, a
+        /// councillor 63 and a partner 112 at p99.
         /// </summary>
-        private async Task<Model> KeptAsync(ClaimsPrincipal user, string role, string heading, DateOnly today, Func<Task<(Model Home, DateTimeOffset? Until)>> work, CancellationToken ct)
+        private async Task<Page> KeptAsync(string key, string heading, Func<Model, Task<string>> render, Func<Task<(Model Home, DateTimeOffset? Until)>> work, CancellationToken ct)
         {
             var version = await DataVersion.ReadAsync(db, ct);
-            var key = string.Join('|', "home", role, user.UserId().ToString(CultureInfo.InvariantCulture), string.Join(',', user.AreaIds()), string.Join(',', user.WardIds()),
-                user.OrganisationId()?.ToString(CultureInfo.InvariantCulture), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            var home = await memo.GetAsync(version, key, async () =>
+            var page = await memo.GetAsync(version, key, async () =>
             {
-                var (worked, until) = await work();
-                return (worked, until, KeptSize);
+                var (home, until) = await work();
+                var rendered = await RenderedAsync(home, render);
+                return (rendered, until, rendered.Panels.Length);
             });
 
             // The name as signed in now (kept with the figures, it would be the first sign-in's).
-            return home with { Heading = heading };
+            return page with { Heading = heading };
         }
 
-        /// <summary>About what a kept home holds, in characters' worth: its rows and a few short previews.</summary>
-        private const long KeptSize = 4_000;
+        /// <summary>
+        /// What a person's own home is kept by: the person, the areas, wards and organisation on their sign-in, and
+        /// today's UK date.
+        /// </summary>
+        private static string PersonKey(ClaimsPrincipal user, string role, DateOnly today) =>
+            string.Join('|', "home", role, user.UserId().ToString(CultureInfo.InvariantCulture), string.Join(',', user.AreaIds()), string.Join(',', user.WardIds()),
+                user.OrganisationId()?.ToString(CultureInfo.InvariantCulture), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        private static async Task<Page> RenderedAsync(Model home, Func<Model, Task<string>> render) =>
+            new(home.Role, home.Heading, home.Lead, await render(home));
 
         /// <summary>When the first of the meetings listed ends, and so leaves "next meetings" (null: none listed).</summary>
         private static DateTimeOffset? FirstToEnd(IReadOnlyList<HomePanels.MeetingItem> meetings) =>
