@@ -14,6 +14,7 @@ using AreaPartnerships.Domain.TaskGroups;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AreaPartnerships.Domain;
@@ -26,13 +27,6 @@ namespace AreaPartnerships.Domain;
 public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser, ApplicationRole, int>(options), IDataProtectionKeyContext
 {
-    private readonly ChoicesVersion? choicesVersion;
-
-    /// <summary>The app's context: saves that change what lists offer as choices move <paramref name="choices"/> on.</summary>
-    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
-    public AppDbContext(DbContextOptions<AppDbContext> options, ChoicesVersion choices)
-        : this(options) => choicesVersion = choices;
-
     public DbSet<Area> Areas => Set<Area>();
 
     public DbSet<Ward> Wards => Set<Ward>();
@@ -262,15 +256,22 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     }
 
     /// <summary>Link rows that belong wholly to their parent and go with it.</summary>
+    /// <summary>
+    /// The app's <see cref="ChoicesVersion"/>, which saves that change what lists offer as choices move on: from the
+    /// application's services the options were built with (a pooled context is built with the options alone). None for
+    /// a context made outside the app (the generator's, a test's own).
+    /// </summary>
+    private ChoicesVersion? Choices =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(ChoicesVersion)) as ChoicesVersion;
+
     private static readonly HashSet<Type> CascadeAllowed =
         [typeof(UserArea), typeof(UserWard), typeof(TaskGroupMember), typeof(MeetingAttendee), typeof(IssueSubject)];
 
     private void StampVersions()
     {
-        if (choicesVersion is not null
-            && ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ChoiceTypes.Contains(e.Metadata.ClrType)))
+        if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ChoiceTypes.Contains(e.Metadata.ClrType)))
         {
-            choicesVersion.MoveOn();
+            Choices?.MoveOn();
         }
 
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
