@@ -154,27 +154,34 @@ public static class BoroughDashboard
         return new FigureCell(low, end == int.MaxValue ? $"over {UkFormat.Number(IssueMonthCount.MostDays)} days" : $"{low} to {end} days");
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, LinkGenerator links, ValueForMoneyReport.Handler valueForMoney)
+    public sealed class Handler(AppDbContext db, TimeProvider clock, LinkGenerator links, ValueForMoneyReport.Handler valueForMoney, FigureMemo memo)
     {
         /// <summary>The page with its panels read; null when the area asked for is not one of the person's.</summary>
         public async Task<Model?> HandleAsync(Viewer viewer, Query q, CancellationToken ct)
         {
-            var model = await ScopeAsync(viewer, q, ct);
+            var model = await ScopeAsync(viewer, q, await DataVersion.ReadAsync(db, ct), ct);
             return model?.Scope is null ? model : model with { Panels = (await PanelsAsync(model, ct)).List };
         }
 
-        /// <summary>The page without its panels: the person's areas, the period read, and the scope to count (null when the dates are wrong).</summary>
-        public async Task<Model?> ScopeAsync(Viewer viewer, Query q, CancellationToken ct)
+        /// <summary>
+        /// The page without its panels: the person's areas, the period read, and the scope to count (null when the dates
+        /// are wrong). The areas are kept by the data <paramref name="version"/>, read before this (docs/decisions/0029).
+        /// </summary>
+        public async Task<Model?> ScopeAsync(Viewer viewer, Query q, long version, CancellationToken ct)
         {
             var today = UkFormat.UkToday(clock);
             var allowed = viewer.DashboardAreas;
-            var areaQuery = db.Areas.AsNoTracking().Where(a => a.IsActive);
-            if (allowed is not null)
+            var areas = await memo.GetAsync(version, $"dashboard areas|{(allowed is null ? "every area" : string.Join(',', allowed.Order()))}", async () =>
             {
-                areaQuery = areaQuery.Where(a => allowed.Contains(a.Id));
-            }
+                var areaQuery = db.Areas.AsNoTracking().Where(a => a.IsActive);
+                if (allowed is not null)
+                {
+                    areaQuery = areaQuery.Where(a => allowed.Contains(a.Id));
+                }
 
-            var areas = await areaQuery.OrderBy(a => a.Name).Select(a => new AreaChoice(a.Id, a.Name)).ToListAsync(ct);
+                var read = await areaQuery.OrderBy(a => a.Name).Select(a => new AreaChoice(a.Id, a.Name)).ToListAsync(ct);
+                return (read, (DateTimeOffset?)null, read.Sum(a => a.Name.Length + 8L));
+            });
             if (q.AreaId is { } asked && areas.All(a => a.Id != asked))
             {
                 return null;

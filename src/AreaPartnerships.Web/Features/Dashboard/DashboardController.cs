@@ -30,7 +30,7 @@ public sealed class DashboardController(AppDbContext db, Handler handler, Figure
 
         // First, before the areas and the figures (docs/decisions/0029).
         var version = await DataVersion.ReadAsync(db, ct);
-        if (await handler.ScopeAsync(viewer, query, ct) is not { } model)
+        if (await handler.ScopeAsync(viewer, query, version, ct) is not { } model)
         {
             logger.LogWarning("User {UserId} ({Role}) asked for the dashboard of area {AreaId}, which they may not see", viewer.UserId, viewer.Role, query.AreaId);
             return NotFound();
