@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AreaPartnerships.Domain;
+using AreaPartnerships.Domain.Common;
 using AreaPartnerships.Domain.Issues;
 using AreaPartnerships.Web.Features.Costs;
 using AreaPartnerships.Web.Infrastructure;
@@ -18,7 +19,7 @@ namespace AreaPartnerships.Web.Features.ValueForMoney;
 /// own is ignored, never shown.
 /// </summary>
 [Authorize]
-public sealed class ValueForMoneyController(AppDbContext db, Handler handler, ILogger<ValueForMoneyController> logger) : Controller
+public sealed class ValueForMoneyController(AppDbContext db, Handler handler, FigureMemo memo, ILogger<ValueForMoneyController> logger) : Controller
 {
     [HttpGet("/value-for-money")]
     public async Task<IActionResult> Index(Query query, CancellationToken ct)
@@ -29,6 +30,8 @@ public sealed class ValueForMoneyController(AppDbContext db, Handler handler, IL
             return NotFound();
         }
 
+        // First, before the areas and the figures (docs/decisions/0029).
+        var version = await DataVersion.ReadAsync(db, ct);
         var thisYear = handler.ThisYear;
         var period = ReadPeriod(query, thisYear);
         foreach (var (field, message) in period.Errors)
@@ -37,7 +40,12 @@ public sealed class ValueForMoneyController(AppDbContext db, Handler handler, IL
         }
 
         var (areas, filter) = await handler.AreasAsync(viewer, query, period, ct);
-        var report = filter is null ? null : await handler.ReportAsync(filter, ct);
+
+        // The report as kept for the data as it is now: the same for everyone asking for the same period and areas (the
+        // filter holds both; an area outside the person's own is never in it). Every figure is a sum over the period,
+        // so it holds until the data changes. The CSV works it out each time.
+        var report = filter is null ? null : await memo.GetAsync(version, $"value for money|{Iso(filter.From)}|{Iso(filter.To)}|{(filter.AreaIds is { } ids ? string.Join(',', ids) : "every area")}",
+            async () => (await handler.ReportAsync(filter, ct), (DateTimeOffset?)null, KeptReportSize));
         var (from, to) = (query.Typed(start: true, period.From), query.Typed(start: false, period.To));
         var page = new Page(query, from.Day, from.Month, from.Year, to.Day, to.Month, to.Year, areas, thisYear, report);
         if (report is null)
@@ -47,6 +55,9 @@ public sealed class ValueForMoneyController(AppDbContext db, Handler handler, IL
 
         return View(page);
     }
+
+    /// <summary>About what a kept report holds, in characters' worth: some thirty figures and their labels.</summary>
+    private const long KeptReportSize = 6_000;
 
     [HttpGet("/value-for-money.csv")]
     public async Task<IActionResult> Csv(Query query, CancellationToken ct)
