@@ -81,6 +81,9 @@ public sealed class DashboardRulesTests
         var svg = SvgBarChart.Render(table);
 
         Assert.Equal(3, svg.Split("<rect", StringSplitOptions.None).Length - 1);
+        // The bars' outline is said once, on their group, not on each bar.
+        Assert.Contains("<g stroke=\"#0b0c0c\" stroke-width=\"0.5\"><rect", svg, StringComparison.Ordinal);
+        Assert.Equal(1, svg.Split("stroke=", StringSplitOptions.None).Length - 1);
         Assert.Contains("Bar chart of issues by level. The figures are in the table that follows.", svg, StringComparison.Ordinal);
         Assert.Contains("South &amp; West", svg, StringComparison.Ordinal);
         Assert.Contains(">4<", svg, StringComparison.Ordinal);

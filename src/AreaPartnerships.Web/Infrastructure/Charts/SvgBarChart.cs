@@ -33,7 +33,7 @@ public static class SvgBarChart
         ("#F0E442", "diagonal"),
     ];
 
-    public static string FillOf(int series) => $"url(#app-chart-{Series[series % Series.Length].Pattern}-{series % Series.Length})";
+    public static string FillOf(int series) => $"url(#app-chart-{series % Series.Length})";
 
     /// <summary>The chart, or an empty string when the table has nothing to draw.</summary>
     public static string Render(FigureTable table)
@@ -50,14 +50,16 @@ public static class SvgBarChart
         var scale = (Width - TotalSpace) / (double)max;
         var id = WebUtility.HtmlEncode(table.Id);
 
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"app-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-chart-title\" focusable=\"false\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-chart-title\">Bar chart of {WebUtility.HtmlEncode(Lower(table.Caption))}. The figures are in the table that follows.</title>");
+        // Three groups, each carrying what its members share (the bars' outline; the text's class), so a dashboard of
+        // several hundred bars does not repeat them on every one: the bars first, then the rows' labels, then the totals.
+        var bars = new StringBuilder("<g stroke=\"#0b0c0c\" stroke-width=\"0.5\">");
+        var labels = new StringBuilder("<g class=\"app-chart__label\">");
+        var values = new StringBuilder("<g class=\"app-chart__value\">");
         var y = 0;
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 13}\" class=\"app-chart__label\">{WebUtility.HtmlEncode(row.Label)}</text>");
+            labels.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 13}\">{WebUtility.HtmlEncode(row.Label)}</text>");
             var x = 0.0;
             for (var c = 0; c < columns && c < row.Cells.Count; c++)
             {
@@ -67,15 +69,19 @@ public static class SvgBarChart
                     continue;
                 }
 
-                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.##}\" y=\"{y + LabelHeight}\" width=\"{w:0.##}\" height=\"{BarHeight}\" fill=\"{FillOf(c)}\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>");
+                bars.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.##}\" y=\"{y + LabelHeight}\" width=\"{w:0.##}\" height=\"{BarHeight}\" fill=\"{FillOf(c)}\"/>");
                 x += w;
             }
 
             var total = columns == 1 ? row.Cells[0].Text : Plain(totals[r]);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 4:0.##}\" y=\"{y + LabelHeight + 13}\" class=\"app-chart__value\">{WebUtility.HtmlEncode(total)}</text>");
+            values.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 4:0.##}\" y=\"{y + LabelHeight + 13}\">{WebUtility.HtmlEncode(total)}</text>");
             y += LabelHeight + BarHeight + RowGap;
         }
 
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"app-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-chart-title\" focusable=\"false\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-chart-title\">Bar chart of {WebUtility.HtmlEncode(Lower(table.Caption))}. The figures are in the table that follows.</title>");
+        svg.Append(bars).Append("</g>").Append(labels).Append("</g>").Append(values).Append("</g>");
         svg.Append("</svg>");
         return svg.ToString();
     }
@@ -91,7 +97,7 @@ public static class SvgBarChart
         for (var i = 0; i < Series.Length; i++)
         {
             var (colour, pattern) = Series[i];
-            defs.Append(CultureInfo.InvariantCulture, $"<pattern id=\"app-chart-{pattern}-{i}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"{colour}\"/>");
+            defs.Append(CultureInfo.InvariantCulture, $"<pattern id=\"app-chart-{i}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"{colour}\"/>");
             defs.Append(pattern switch
             {
                 "diagonal" => "<path d=\"M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2\" stroke=\"#fff\" stroke-width=\"1.2\"/>",
